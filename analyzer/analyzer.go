@@ -1,0 +1,155 @@
+package analyzer
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/deepseekvet/deepseekvet/schema"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed doc.go
+var doc string
+
+// DocsURL is where every rule is documented; a rule's section is DocsURL#<id>.
+const DocsURL = "https://github.com/deepseekvet/deepseekvet/blob/main/docs/rules.md"
+
+// Config configures an analyzer. The zero value checks everything against the
+// embedded contract.
+type Config struct {
+	// Severity is the lowest severity reported: "warning" (default) or "error".
+	Severity string `mapstructure:"severity"`
+	// SchemaDir, if set, loads a newer contract from this directory. SchemaSHA256
+	// must then hold the contract's digest, so that go vet's cache, which keys on
+	// flags but not on files, never replays results computed from other files.
+	SchemaDir    string `mapstructure:"schema-dir"`
+	SchemaSHA256 string `mapstructure:"schema-sha256"`
+}
+
+// Analyzer checks DeepSeek payloads against the embedded contract; its flags mirror
+// Config.
+var Analyzer = newAnalyzer(&Config{}, true)
+
+// New returns an analyzer for a configuration. A bad configuration is an error
+// that names the problem.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	if _, err := cfg.contract(); err != nil {
+		return nil, err
+	}
+	return newAnalyzer(&cfg, false), nil
+}
+
+func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:             "deepseekvet",
+		Doc:              docText(),
+		URL:              DocsURL,
+		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		RunDespiteErrors: false,
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+	}
+	if withFlags {
+		a.Flags.StringVar(&cfg.Severity, "severity", "warning", "lowest severity reported: warning or error")
+		a.Flags.StringVar(&cfg.SchemaDir, "schema-dir", "", "directory with a newer contract (chat.schema.json, fim.schema.json, rules.json); needs -schema-sha256")
+		a.Flags.StringVar(&cfg.SchemaSHA256, "schema-sha256", "", "SHA-256 digest of the -schema-dir contract, as the error for a wrong one prints it")
+	}
+	return a
+}
+
+func (cfg *Config) validate() error {
+	switch cfg.Severity {
+	case "", "warning", "error":
+	default:
+		return fmt.Errorf("deepseekvet: severity %q: want warning or error", cfg.Severity)
+	}
+	if cfg.SchemaSHA256 != "" && cfg.SchemaDir == "" {
+		return errors.New("deepseekvet: schema-sha256 is set but schema-dir is not")
+	}
+	return nil
+}
+
+// contract loads the configured contract: the embedded one, compiled once per
+// process, or the override directory checked against its digest.
+func (cfg *Config) contract() (*schema.Contract, error) {
+	if cfg.SchemaDir == "" {
+		return schema.Default()
+	}
+	c, err := loadOverride(cfg.SchemaDir)
+	if err != nil {
+		return nil, fmt.Errorf("deepseekvet: schema-dir: %v", err)
+	}
+	if !strings.EqualFold(cfg.SchemaSHA256, c.Digest) {
+		return nil, fmt.Errorf("deepseekvet: schema-dir %s has digest %s; pass -schema-sha256=%s (go vet caches results by flags, so the digest must change with the files)", cfg.SchemaDir, c.Digest, c.Digest)
+	}
+	return c, nil
+}
+
+// docText is the analyzer's Doc: the package comment of doc.go.
+func docText() string {
+	text := doc
+	if i := strings.Index(text, "/*"); i >= 0 {
+		text = text[i+2:]
+	}
+	if i := strings.Index(text, "*/"); i >= 0 {
+		text = text[:i]
+	}
+	text = strings.TrimSpace(text)
+	text = strings.TrimPrefix(text, "Package analyzer defines the deepseekvet analyzer.")
+	return strings.TrimSpace(text)
+}
+
+// run is the whole pass: find payload sites, decide which go to DeepSeek, lower
+// them to partial JSON, validate against the contract, report.
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	if !mayHoldPayload(pass) {
+		return nil, nil
+	}
+	contract, err := cfg.contract()
+	if err != nil {
+		return nil, err
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	r := newReporter(pass, contract, cfg)
+	bind := newBinder(pass, ins, contract)
+	for _, site := range findSites(pass, ins) {
+		target, ok := bind.target(site)
+		if !ok {
+			continue
+		}
+		r.check(site, target)
+	}
+	r.flush()
+	return nil, nil
+}
+
+// mayHoldPayload is the cheap prefilter: a package that builds no JSON (imports
+// neither encoding/json nor net/http nor bytes/strings readers) and declares no
+// directive cannot hold a payload.
+func mayHoldPayload(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		switch imp.Path() {
+		case "encoding/json", "net/http", "bytes", "strings", "io":
+			return true
+		}
+	}
+	for _, f := range pass.Files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, "//deepseekvet:") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

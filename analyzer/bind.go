@@ -1,0 +1,339 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/url"
+	"strings"
+
+	"github.com/deepseekvet/deepseekvet/schema"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// endpointClass is what a URL constant says about where a request goes.
+type endpointClass uint8
+
+const (
+	toChat      endpointClass = 1 << iota // https://api.deepseek.com[/v1]
+	toBeta                                // https://api.deepseek.com/beta (chat)
+	toFIM                                 // https://api.deepseek.com/beta/completions
+	toFIMNoBeta                           // https://api.deepseek.com/completions
+	toAnthropic                           // https://api.deepseek.com/anthropic
+	toOther                               // another provider's API
+)
+
+const toDeepSeek = toChat | toBeta | toFIM | toFIMNoBeta | toAnthropic
+
+// classifyURL classifies a constant string. Only strings that look like an API base
+// URL or endpoint count: a link to an image or a doc page says nothing.
+func classifyURL(s string) endpointClass {
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		return 0
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return 0
+	}
+	p := strings.TrimSuffix(u.Path, "/")
+	if strings.EqualFold(u.Hostname(), "api.deepseek.com") {
+		switch {
+		case strings.HasPrefix(p, "/anthropic"):
+			return toAnthropic
+		case p == "/beta/completions":
+			return toFIM
+		case strings.HasPrefix(p, "/beta"):
+			return toBeta
+		case p == "/completions" || p == "/v1/completions":
+			return toFIMNoBeta
+		}
+		return toChat
+	}
+	if strings.HasSuffix(strings.ToLower(u.Hostname()), "deepseek.com") {
+		return 0 // docs and platform pages
+	}
+	if p == "" {
+		return toOther
+	}
+	for _, part := range []string{"/v1", "/v2", "/v3", "/v4", "/api", "/chat", "/completions", "/messages", "/openai", "/compatible-mode", "/inference", "/models", "/deepseek"} {
+		if strings.Contains(p, part) {
+			return toOther
+		}
+	}
+	return 0
+}
+
+// binder decides whether a site goes to DeepSeek and to which endpoint. Precision
+// comes first: the code must show it, by a DeepSeek model constant, a DeepSeek URL
+// reaching the function that builds the payload, a type bound by such a function, or
+// an explicit directive; and a payload shown to go elsewhere stays silent.
+type binder struct {
+	pass     *analysis.Pass
+	ins      *inspector.Inspector
+	contract *schema.Contract
+	models   map[string]bool
+
+	funcs     map[types.Object]*ast.FuncDecl
+	funcClass map[ast.Node]endpointClass
+	visiting  map[ast.Node]bool
+	typeClass map[*types.TypeName]endpointClass // client types whose literals hold URLs
+	payloads  map[*types.TypeName]endpointClass // payload types used in bound functions
+	once      bool
+}
+
+func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
+	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{},
+		funcs: map[types.Object]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
+		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
+		payloads: map[*types.TypeName]endpointClass{}}
+	for _, m := range c.Accepted {
+		b.models[m] = true
+	}
+	for _, m := range c.Retired {
+		b.models[m] = true
+	}
+	return b
+}
+
+// target returns the schema root a site is checked against, or false when the code
+// does not show that it goes to DeepSeek's chat or FIM endpoints.
+func (b *binder) target(s *site) (schema.Endpoint, bool) {
+	b.init()
+	class := endpointClass(0)
+	if d := directiveOf(b.pass, s); d != "" {
+		switch d {
+		case "beta":
+			class = toBeta
+		case "fim":
+			class = toFIM
+		case "anthropic":
+			class = toAnthropic
+		default:
+			class = toChat
+		}
+	} else {
+		if s.fn != nil {
+			class = b.classOf(s.fn)
+		}
+		if class&toOther != 0 && class&toDeepSeek == 0 {
+			return "", false // shown to go to another provider
+		}
+		if class&toDeepSeek == 0 {
+			if tn := namedOf(s.typ); tn != nil {
+				class = b.payloads[tn]
+			}
+		}
+		bound := class&toDeepSeek != 0 && class&toOther == 0
+		if !bound {
+			model, ok := s.value.stringConst("model")
+			if !ok || !b.models[model] {
+				return "", false
+			}
+			if class&toOther != 0 {
+				class &^= toOther // ambiguous: the model decides, the endpoint is unknown
+				class |= toChat | toBeta
+			}
+		}
+	}
+	if class&toAnthropic != 0 && class&^toAnthropic == 0 {
+		return "", false // Anthropic Messages shape: not the chat schema
+	}
+	fim := s.value.member("messages") == nil && s.value.member("prompt") != nil
+	switch {
+	case fim && class&(toChat|toBeta|toFIMNoBeta) != 0 && class&toFIM == 0:
+		return schema.FIMNonBeta, true
+	case fim:
+		return schema.FIM, true
+	case class&toDeepSeek == toBeta:
+		return schema.ChatBeta, true
+	case class&toBeta == 0 && class&(toChat|toFIMNoBeta) != 0:
+		return schema.ChatNonBeta, true
+	}
+	return schema.Chat, true
+}
+
+func namedOf(t types.Type) *types.TypeName {
+	if t == nil {
+		return nil
+	}
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
+}
+
+// init indexes the package once: its functions, the client types whose literals
+// hold URL constants, and the payload types bound functions use.
+func (b *binder) init() {
+	if b.once {
+		return
+	}
+	b.once = true
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if obj := b.pass.TypesInfo.Defs[fd.Name]; obj != nil {
+					b.funcs[obj] = fd
+				}
+			}
+		}
+	}
+	b.ins.Preorder([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		lit := n.(*ast.CompositeLit)
+		tn := namedOf(b.pass.TypesInfo.TypeOf(lit))
+		if tn == nil || tn.Pkg() != b.pass.Pkg {
+			return
+		}
+		if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
+			return
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				b.typeClass[tn] |= b.constURLs(kv.Value)
+			}
+		}
+	})
+	for _, fd := range b.funcs {
+		class := b.classOf(fd)
+		if class&toDeepSeek == 0 && class&toOther == 0 {
+			continue
+		}
+		for _, tn := range b.typesUsed(fd) {
+			b.payloads[tn] |= class
+		}
+	}
+	for tn, c := range b.payloads {
+		if c&toOther != 0 {
+			delete(b.payloads, tn) // used for several providers: the type says nothing
+		}
+	}
+}
+
+// classOf is what URL constants say about a function: its own, its callees' in this
+// package, and those of the client types it uses.
+func (b *binder) classOf(fn ast.Node) endpointClass {
+	if c, ok := b.funcClass[fn]; ok {
+		return c
+	}
+	if b.visiting[fn] {
+		return 0
+	}
+	b.visiting[fn] = true
+	defer delete(b.visiting, fn)
+	var class endpointClass
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
+			if tv := b.pass.TypesInfo.Types[n.(ast.Expr)]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				class |= classifyURL(constant.StringVal(tv.Value))
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
+					class |= b.typeClass[tn]
+				}
+			}
+		case *ast.CallExpr:
+			if callee := calleeFunc(b.pass, n); callee != nil {
+				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
+					class |= b.classOf(decl)
+				}
+			}
+		}
+		return true
+	})
+	b.funcClass[fn] = class
+	return class
+}
+
+// constURLs classifies the URL constants in an expression.
+func (b *binder) constURLs(e ast.Expr) endpointClass {
+	var class endpointClass
+	ast.Inspect(e, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok {
+			if tv := b.pass.TypesInfo.Types[x]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				class |= classifyURL(constant.StringVal(tv.Value))
+				return false
+			}
+		}
+		return true
+	})
+	return class
+}
+
+// typesUsed lists the payload-shaped named types of this package a function
+// mentions.
+func (b *binder) typesUsed(fd *ast.FuncDecl) []*types.TypeName {
+	seen := map[*types.TypeName]bool{}
+	var out []*types.TypeName
+	ast.Inspect(fd, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		tn := namedOf(b.pass.TypesInfo.TypeOf(id))
+		if obj, ok := b.pass.TypesInfo.Uses[id].(*types.TypeName); ok {
+			tn = namedOf(obj.Type())
+		}
+		if tn == nil || seen[tn] || tn.Pkg() != b.pass.Pkg || !payloadShapedType(b.pass, tn.Type(), nil) || isStringKeyedMap(tn.Type()) {
+			return true
+		}
+		seen[tn] = true
+		out = append(out, tn)
+		return true
+	})
+	return out
+}
+
+// directiveOf returns the endpoint named by a //deepseekvet:payload directive on the
+// site's variable or type ("chat" when it names none), or "".
+func directiveOf(pass *analysis.Pass, s *site) string {
+	var positions []token.Pos
+	if s.obj != nil {
+		positions = append(positions, s.obj.Pos())
+	}
+	if tn := namedOf(s.typ); tn != nil && tn.Pkg() == pass.Pkg {
+		positions = append(positions, tn.Pos())
+	}
+	for _, pos := range positions {
+		if d, ok := directiveAt(pass, pos); ok {
+			return d
+		}
+	}
+	return ""
+}
+
+// directiveAt finds //deepseekvet:payload [endpoint] in the doc comment of the
+// declaration at pos.
+func directiveAt(pass *analysis.Pass, pos token.Pos) (string, bool) {
+	for _, f := range pass.Files {
+		if pos < f.Pos() || pos > f.End() {
+			continue
+		}
+		line := pass.Fset.Position(pos).Line
+		for _, cg := range f.Comments {
+			if cg.End() > pos {
+				break
+			}
+			end := pass.Fset.Position(cg.End()).Line
+			if end != line-1 {
+				continue
+			}
+			for _, c := range cg.List {
+				if rest, ok := strings.CutPrefix(c.Text, "//deepseekvet:payload"); ok {
+					if rest != "" && rest[0] != ' ' {
+						continue
+					}
+					arg := strings.TrimSpace(rest)
+					if arg == "" {
+						arg = "chat"
+					}
+					return arg, true
+				}
+			}
+		}
+	}
+	return "", false
+}

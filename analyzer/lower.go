@@ -1,0 +1,907 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// lowerer turns Go expressions of one function into partial JSON values.
+type lowerer struct {
+	pass *analysis.Pass
+	body *ast.BlockStmt // the function whose locals may be followed
+	// locals records, per local variable, how the function builds it.
+	locals map[*types.Var]*local
+	active map[*types.Var]bool // variables being lowered, to stop cycles
+	// current holds the value of a local while its updates are applied, so that
+	// x.Messages = append(x.Messages, m) reads what came before.
+	current map[*types.Var]*Value
+	depth   int
+}
+
+// local is what a function body shows of one variable: its definition, the
+// assignments after it, and whether it escapes where others may change it.
+type local struct {
+	def      ast.Expr     // the defining expression (may be nil: var x T)
+	defBlock ast.Node     // block of the definition
+	typ      types.Type   // the variable's type
+	updates  []update     // later assignments to its fields, keys and itself
+	escapes  bool         // passed or returned where it may be changed
+	reassign bool         // assigned a whole new value the code does not show
+	uses     []*ast.Ident // every use
+	defStmt  ast.Stmt     // the statement defining it
+}
+
+// update is an assignment to part of a local: path is the chain of Go field names or
+// map keys from the variable.
+type update struct {
+	path        []pathStep
+	rhs         ast.Expr
+	conditional bool // inside a block other than the definition's
+	stmt        *ast.AssignStmt
+}
+
+type pathStep struct {
+	field string   // Go field name (structs)
+	key   string   // constant map key (maps)
+	expr  ast.Expr // the selector or index expression of this step
+}
+
+const maxLowerDepth = 64
+
+func newLowerer(pass *analysis.Pass, body *ast.BlockStmt) *lowerer {
+	l := &lowerer{pass: pass, body: body, active: map[*types.Var]bool{}, current: map[*types.Var]*Value{}}
+	l.locals = scanLocals(pass, body)
+	return l
+}
+
+// expr lowers an expression to a Value.
+func (l *lowerer) expr(e ast.Expr) *Value {
+	l.depth++
+	defer func() { l.depth-- }()
+	if l.depth > maxLowerDepth {
+		return l.typedHole(e)
+	}
+	e = ast.Unparen(e)
+	tv := l.pass.TypesInfo.Types[e]
+	if tv.Value != nil {
+		if v := constValue(tv.Value, tv.Type); v != nil {
+			v.Pos, v.End = e.Pos(), e.End()
+			return v
+		}
+	}
+	if tv.IsNil() {
+		return &Value{Kind: Null, Pos: e.Pos(), End: e.End()}
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return l.compositeLit(e)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			v := l.expr(e.X)
+			v.Pos = e.Pos()
+			return v
+		}
+	case *ast.StarExpr:
+		return l.expr(e.X)
+	case *ast.SelectorExpr, *ast.IndexExpr:
+		if v := l.currentPart(e); v != nil {
+			return v
+		}
+	case *ast.Ident:
+		if v, ok := l.pass.TypesInfo.Uses[e].(*types.Var); ok {
+			if loc := l.locals[v]; loc != nil && !l.active[v] {
+				return l.localValue(v, loc, e)
+			}
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "append" && len(e.Args) > 0 {
+			if _, ok := l.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+				return l.appendCall(e)
+			}
+		}
+		if tv := l.pass.TypesInfo.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 {
+			// A conversion keeps the JSON of its operand unless the target type
+			// marshals itself.
+			if !hasCustomJSON(tv.Type) {
+				v := l.expr(e.Args[0])
+				v.Pos, v.End = e.Pos(), e.End()
+				return v
+			}
+		}
+	}
+	return l.typedHole(e)
+}
+
+// typedHole is a value the code does not show, typed by its Go type.
+func (l *lowerer) typedHole(e ast.Expr) *Value {
+	t := l.pass.TypesInfo.TypeOf(e)
+	v := l.shape(t, 0)
+	v.Pos, v.End = e.Pos(), e.End()
+	return v
+}
+
+// shape is what a Go type alone says of the JSON it marshals to. Struct types become
+// objects whose keys are certain (a Go type never grows keys) and whose values are
+// holes; everything else is a hole of the JSON types the type allows.
+func (l *lowerer) shape(t types.Type, depth int) *Value {
+	if t == nil {
+		return hole()
+	}
+	if depth < 4 && !hasCustomJSON(t) {
+		nullable := false
+		st := t
+		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+			st, nullable = p.Elem(), true
+		}
+		if _, ok := types.Unalias(st).Underlying().(*types.Struct); ok && !hasCustomJSON(st) {
+			v := &Value{Kind: Object, Nullable: nullable}
+			for _, f := range jsonFields(st) {
+				fv := l.shape(f.Type, depth+1)
+				if f.Quoted {
+					fv = hole("string")
+				}
+				fv.Decl, fv.DeclEnd = fieldDecl(f)
+				v.Members = append(v.Members, &Member{Key: f.Name, Value: fv, Maybe: f.OmitEmpty || nullable, Field: f.Var})
+			}
+			return v
+		}
+	}
+	return hole(jsonTypes(t)...)
+}
+
+// fieldDecl is the range to report a field's type at.
+func fieldDecl(f jsonField) (token.Pos, token.Pos) {
+	return f.Var.Pos(), f.Var.Pos() + token.Pos(len(f.Var.Name()))
+}
+
+// constValue lowers a Go constant of type t.
+func constValue(c constant.Value, t types.Type) *Value {
+	if t != nil && hasCustomJSON(t) {
+		return nil
+	}
+	switch c.Kind() {
+	case constant.String:
+		return &Value{Kind: String, Const: constant.StringVal(c)}
+	case constant.Bool:
+		return &Value{Kind: Bool, Const: constant.BoolVal(c)}
+	case constant.Int:
+		if b, ok := types.Unalias(t).Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+			f, _ := constant.Float64Val(c)
+			return &Value{Kind: Number, Const: json.Number(strconv.FormatFloat(f, 'g', -1, 64))}
+		}
+		return &Value{Kind: Number, Const: json.Number(c.ExactString())}
+	case constant.Float:
+		f, _ := constant.Float64Val(c)
+		if b, ok := types.Unalias(t).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			return &Value{Kind: Number, Const: json.Number(c.ExactString())}
+		}
+		return &Value{Kind: Number, Const: json.Number(strconv.FormatFloat(f, 'g', -1, 64))}
+	}
+	return nil
+}
+
+func (l *lowerer) compositeLit(lit *ast.CompositeLit) *Value {
+	t := l.pass.TypesInfo.TypeOf(lit)
+	if t == nil || hasCustomJSON(t) {
+		return l.typedHole(lit)
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Map:
+		if !isStringKeyedMap(t) {
+			return l.typedHole(lit)
+		}
+		v := &Value{Kind: Object, Pos: lit.Pos(), End: lit.End()}
+		for i, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			ktv := l.pass.TypesInfo.Types[kv.Key]
+			if ktv.Value == nil || ktv.Value.Kind() != constant.String {
+				v.Open = true // a key the code computes
+				continue
+			}
+			m := &Member{Key: constant.StringVal(ktv.Value), KeyPos: kv.Key.Pos(), KeyEnd: kv.Key.End(), Value: l.expr(kv.Value)}
+			if _, ok := ast.Unparen(kv.Key).(*ast.BasicLit); ok {
+				m.Rename = &Edit{Pos: kv.Key.Pos(), End: kv.Key.End(), NewText: "%q"}
+			}
+			m.Remove = elementRemoval(lit, i)
+			v.set(m)
+		}
+		return v
+	case *types.Slice, *types.Array:
+		v := &Value{Kind: Array, Pos: lit.Pos(), End: lit.End()}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				// Indexed elements: keep them only when the literal is dense.
+				v.Open = true
+				elt = kv.Value
+			}
+			e := l.expr(elt)
+			v.Elems = append(v.Elems, e)
+		}
+		if a, ok := u.(*types.Array); ok && int64(len(lit.Elts)) < a.Len() {
+			v.Open = true
+		}
+		return v
+	case *types.Struct:
+		return l.structLit(t, lit)
+	}
+	return l.typedHole(lit)
+}
+
+// structLit lowers a struct literal with encoding/json semantics.
+func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
+	fields := jsonFields(t)
+	v := &Value{Kind: Object, Pos: lit.Pos(), End: lit.End()}
+	set := map[string]ast.Expr{}  // Go field name → value expression
+	keys := map[string]ast.Expr{} // Go field name → key identifier
+	elems := map[string]int{}     // Go field name → element index
+	st := types.Unalias(t).Underlying().(*types.Struct)
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				set[id.Name], keys[id.Name], elems[id.Name] = kv.Value, id, i
+			}
+		} else if i < st.NumFields() {
+			set[st.Field(i).Name()], keys[st.Field(i).Name()], elems[st.Field(i).Name()] = elt, elt, i
+		}
+	}
+	for _, f := range fields {
+		top := st.Field(f.Index[0]).Name()
+		var valueExpr ast.Expr
+		if len(f.Index) == 1 {
+			valueExpr = set[top]
+		} else if emb, ok := set[top]; ok {
+			// A promoted field: look inside the embedded literal.
+			valueExpr = promotedValue(l.pass, emb, f.Index[1:])
+			if valueExpr == nil {
+				if fv := l.embeddedMember(emb, f); fv != nil {
+					v.Members = append(v.Members, fv)
+				}
+				continue
+			}
+		}
+		m := &Member{Key: f.Name, Field: f.Var}
+		m.Rename = tagRename(l.pass, f)
+		if valueExpr == nil {
+			// Not set: zero, and so omitted with omitempty, unless changed later.
+			if f.OmitEmpty {
+				continue
+			}
+			m.Value = zeroValue(l, f)
+			m.KeyPos, m.KeyEnd = fieldDecl(f)
+			m.Value.Pos, m.Value.End = lit.Type.Pos(), lit.Type.End()
+			if lit.Type == nil {
+				m.Value.Pos, m.Value.End = lit.Pos(), lit.Lbrace+1
+			}
+			m.Value.Decl, m.Value.DeclEnd = fieldDecl(f)
+			v.Members = append(v.Members, m)
+			continue
+		}
+		m.Value = l.expr(valueExpr)
+		if f.Quoted {
+			m.Value = &Value{Kind: Hole, Types: []string{"string"}, Pos: m.Value.Pos, End: m.Value.End}
+		}
+		if m.Value.Kind == Hole {
+			m.Value.Decl, m.Value.DeclEnd = fieldDecl(f)
+		}
+		if k := keys[top]; k != nil && len(f.Index) == 1 {
+			m.KeyPos, m.KeyEnd = k.Pos(), k.End()
+			m.Remove = elementRemoval(lit, elems[top])
+		} else {
+			m.KeyPos, m.KeyEnd = valueExpr.Pos(), valueExpr.End()
+		}
+		if f.OmitEmpty && isZero(m.Value) {
+			continue
+		}
+		v.Members = append(v.Members, m)
+	}
+	return v
+}
+
+// embeddedMember handles a promoted field whose embedded value is not a literal.
+func (l *lowerer) embeddedMember(emb ast.Expr, f jsonField) *Member {
+	fv := l.shape(f.Type, 1)
+	fv.Pos, fv.End = emb.Pos(), emb.End()
+	fv.Decl, fv.DeclEnd = fieldDecl(f)
+	return &Member{Key: f.Name, KeyPos: emb.Pos(), KeyEnd: emb.End(), Value: fv, Maybe: f.OmitEmpty, Field: f.Var}
+}
+
+// promotedValue finds the expression setting a promoted field inside an embedded
+// struct literal, or nil.
+func promotedValue(pass *analysis.Pass, e ast.Expr, index []int) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	st, ok := types.Unalias(deref(pass.TypesInfo.TypeOf(lit))).Underlying().(*types.Struct)
+	if !ok || index[0] >= st.NumFields() {
+		return nil
+	}
+	name := st.Field(index[0]).Name()
+	for i, elt := range lit.Elts {
+		var val ast.Expr
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				val = kv.Value
+			}
+		} else if i == index[0] {
+			val = elt
+		}
+		if val != nil {
+			if len(index) == 1 {
+				return val
+			}
+			return promotedValue(pass, val, index[1:])
+		}
+	}
+	// Not set in the embedded literal: the zero value.
+	return nil
+}
+
+// zeroValue is what an unset field without omitempty sends.
+func zeroValue(l *lowerer, f jsonField) *Value {
+	if hasCustomJSON(f.Type) {
+		return hole()
+	}
+	switch u := types.Unalias(f.Type).Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return &Value{Kind: Bool, Const: false}
+		case u.Info()&types.IsNumeric != 0:
+			return &Value{Kind: Number, Const: json.Number("0")}
+		case u.Info()&types.IsString != 0:
+			if f.Quoted {
+				return hole("string")
+			}
+			return &Value{Kind: String, Const: ""}
+		}
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Signature, *types.Chan:
+		return &Value{Kind: Null}
+	case *types.Struct:
+		return l.shape(f.Type, 1)
+	}
+	return hole(jsonTypes(f.Type)...)
+}
+
+func isZero(v *Value) bool {
+	switch v.Kind {
+	case Null:
+		return true
+	case String:
+		return v.Const == ""
+	case Bool:
+		return v.Const == false
+	case Number:
+		f, err := v.Const.(json.Number).Float64()
+		return err == nil && f == 0
+	}
+	return false
+}
+
+// tagRename is the edit renaming a field's JSON key in its struct tag, when the tag
+// is a raw string in a file of this package.
+func tagRename(pass *analysis.Pass, f jsonField) *Edit {
+	if f.Var.Pkg() != pass.Pkg || !f.Tagged {
+		return nil
+	}
+	tag := fieldTagLit(pass, f.Var)
+	if tag == nil || tag.Value[0] != '`' {
+		return nil
+	}
+	raw := tag.Value[1 : len(tag.Value)-1]
+	i := strings.Index(raw, `json:"`)
+	if i < 0 {
+		return nil
+	}
+	start := i + len(`json:"`)
+	end := start + len(f.Name)
+	if raw[start:end] != f.Name {
+		return nil
+	}
+	return &Edit{Pos: tag.Pos() + 1 + token.Pos(start), End: tag.Pos() + 1 + token.Pos(end), NewText: "%s"}
+}
+
+// fieldTagLit finds the tag literal of a struct field declared in this package.
+func fieldTagLit(pass *analysis.Pass, v *types.Var) *ast.BasicLit {
+	for _, file := range pass.Files {
+		if file.Pos() > v.Pos() || v.Pos() > file.End() {
+			continue
+		}
+		var found *ast.BasicLit
+		ast.Inspect(file, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			if f, ok := n.(*ast.Field); ok {
+				for _, name := range f.Names {
+					if name.Pos() == v.Pos() {
+						found = f.Tag
+					}
+				}
+				return false
+			}
+			return n.Pos() <= v.Pos() && v.Pos() < n.End()
+		})
+		return found
+	}
+	return nil
+}
+
+// elementRemoval is the edit deleting element i of a composite literal, with its
+// comma, keeping the layout of the remaining lines.
+func elementRemoval(lit *ast.CompositeLit, i int) *Edit {
+	elt := lit.Elts[i]
+	if i+1 < len(lit.Elts) {
+		return &Edit{Pos: elt.Pos(), End: lit.Elts[i+1].Pos()}
+	}
+	if i > 0 {
+		return &Edit{Pos: lit.Elts[i-1].End(), End: elt.End()}
+	}
+	return &Edit{Pos: elt.Pos(), End: elt.End()}
+}
+
+// appendCall lowers append(base, elems...).
+func (l *lowerer) appendCall(call *ast.CallExpr) *Value {
+	base := l.expr(call.Args[0])
+	v := &Value{Kind: Array, Pos: call.Pos(), End: call.End()}
+	switch base.Kind {
+	case Array:
+		v.Elems = append(v.Elems, base.Elems...)
+		v.Open, v.UnknownBefore = base.Open, base.UnknownBefore
+		if base.Open {
+			// Elements after unknown ones have unknown indices.
+			v.UnknownBefore, v.Open = true, false
+		}
+	case Null:
+	default:
+		v.UnknownBefore = true
+	}
+	rest := call.Args[1:]
+	if call.Ellipsis.IsValid() && len(rest) == 1 {
+		spread := l.expr(rest[0])
+		if spread.Kind == Array && !spread.Open && !spread.UnknownBefore {
+			v.Elems = append(v.Elems, spread.Elems...)
+		} else {
+			v.Open = true
+		}
+		return v
+	}
+	if v.Open {
+		v.UnknownBefore, v.Open = true, false
+	}
+	for _, a := range rest {
+		v.Elems = append(v.Elems, l.expr(a))
+	}
+	return v
+}
+
+// localValue lowers a local variable from its definition and the updates after it.
+func (l *lowerer) localValue(obj *types.Var, loc *local, use *ast.Ident) *Value {
+	l.active[obj] = true
+	defer delete(l.active, obj)
+	var v *Value
+	if loc.def != nil {
+		v = l.expr(loc.def)
+	} else {
+		v = l.zeroOf(loc.typ, use)
+	}
+	if loc.reassign || loc.escapes {
+		markOpen(v)
+	}
+	// The variable's final state: every update in the function applies, since the
+	// payload is sent after it is built.
+	l.current[obj] = v
+	defer delete(l.current, obj)
+	for _, u := range loc.updates {
+		l.applyUpdate(v, loc.typ, u)
+	}
+	return v
+}
+
+// currentPart reads x.A["k"] from a local whose updates are being applied.
+func (l *lowerer) currentPart(e ast.Expr) *Value {
+	var steps []pathStep
+	cur := e
+	for {
+		switch x := ast.Unparen(cur).(type) {
+		case *ast.SelectorExpr:
+			steps = append([]pathStep{{field: x.Sel.Name, expr: x}}, steps...)
+			cur = x.X
+			continue
+		case *ast.IndexExpr:
+			tv := l.pass.TypesInfo.Types[x.Index]
+			if tv.Value == nil || tv.Value.Kind() != constant.String {
+				return nil
+			}
+			steps = append([]pathStep{{key: constant.StringVal(tv.Value), expr: x}}, steps...)
+			cur = x.X
+			continue
+		case *ast.Ident:
+			obj, _ := l.pass.TypesInfo.Uses[x].(*types.Var)
+			v := l.current[obj]
+			if v == nil {
+				return nil
+			}
+			t := obj.Type()
+			for _, st := range steps {
+				key, ft, _ := l.stepKey(t, st)
+				if key == "" || v.Kind != Object {
+					return nil
+				}
+				m := v.member(key)
+				if m == nil {
+					if v.Open {
+						return nil
+					}
+					return &Value{Kind: Null, Pos: e.Pos(), End: e.End()}
+				}
+				v, t = m.Value, ft
+			}
+			return v
+		}
+		return nil
+	}
+}
+
+// zeroOf is the value of `var x T`.
+func (l *lowerer) zeroOf(t types.Type, at ast.Node) *Value {
+	if isStringKeyedMap(t) {
+		return &Value{Kind: Null, Pos: at.Pos(), End: at.End()}
+	}
+	if _, ok := types.Unalias(t).Underlying().(*types.Struct); ok {
+		v := &Value{Kind: Object, Pos: at.Pos(), End: at.End()}
+		for _, f := range jsonFields(t) {
+			if f.OmitEmpty {
+				continue
+			}
+			m := &Member{Key: f.Name, Value: zeroValue(l, f), Field: f.Var, Rename: tagRename(l.pass, f)}
+			m.KeyPos, m.KeyEnd = fieldDecl(f)
+			m.Value.Pos, m.Value.End = at.Pos(), at.End()
+			m.Value.Decl, m.Value.DeclEnd = fieldDecl(f)
+			v.Members = append(v.Members, m)
+		}
+		return v
+	}
+	v := l.shape(t, 0)
+	v.Pos, v.End = at.Pos(), at.End()
+	return v
+}
+
+// markOpen records that others may change a value: objects may gain keys and every
+// member may differ.
+func markOpen(v *Value) {
+	switch v.Kind {
+	case Object:
+		v.Open = true
+		for _, m := range v.Members {
+			m.Maybe = true
+		}
+	case Array:
+		v.Open = true
+	}
+}
+
+// applyUpdate applies one assignment to a lowered local.
+func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
+	cur, curType := v, t
+	for i, step := range u.path {
+		if cur.Kind == Null && i == 0 && step.key != "" {
+			// m = nil map, then m["k"] = v would panic; treat as unknown.
+			cur.Kind, cur.Open = Object, true
+		}
+		if cur.Kind != Object {
+			return
+		}
+		key, fieldType, f := l.stepKey(curType, step)
+		if key == "" {
+			cur.Open = true
+			return
+		}
+		last := i == len(u.path)-1
+		m := cur.member(key)
+		if last {
+			nm := &Member{Key: key, KeyPos: step.expr.Pos(), KeyEnd: step.expr.End(), Value: l.expr(u.rhs), Maybe: u.conditional}
+			if f != nil {
+				nm.Field = f.Var
+				nm.Rename = tagRename(l.pass, *f)
+				if nm.Value.Kind == Hole {
+					nm.Value.Decl, nm.Value.DeclEnd = fieldDecl(*f)
+				}
+				if sel, ok := step.expr.(*ast.SelectorExpr); ok {
+					nm.KeyPos, nm.KeyEnd = sel.Sel.Pos(), sel.Sel.End()
+				}
+			} else if idx, ok := step.expr.(*ast.IndexExpr); ok {
+				nm.KeyPos, nm.KeyEnd = idx.Index.Pos(), idx.Index.End()
+				if _, ok := ast.Unparen(idx.Index).(*ast.BasicLit); ok {
+					nm.Rename = &Edit{Pos: idx.Index.Pos(), End: idx.Index.End(), NewText: "%q"}
+				}
+			}
+			if u.conditional {
+				if old := m; old != nil && !old.Maybe {
+					// Either the old or the new value: unknown.
+					nm.Maybe = false
+					if !sameConst(old.Value, nm.Value) {
+						nm.Value = l.shape(fieldType, 0)
+						nm.Value.Pos, nm.Value.End = u.rhs.Pos(), u.rhs.End()
+					}
+				}
+				if nm.Value.Kind == Array && !nm.Value.UnknownBefore {
+					// append in a loop or branch: unknown count.
+					nm.Value.Open = true
+				}
+			}
+			cur.set(nm)
+			return
+		}
+		if m == nil {
+			if f == nil {
+				cur.Open = true
+				return
+			}
+			sv := l.shape(fieldType, 1)
+			m = &Member{Key: key, KeyPos: step.expr.Pos(), KeyEnd: step.expr.End(), Value: sv, Maybe: u.conditional, Field: f.Var}
+			cur.set(m)
+		}
+		cur, curType = m.Value, fieldType
+	}
+}
+
+func sameConst(a, b *Value) bool {
+	return a.Kind == b.Kind && a.Kind >= String && fmt.Sprint(a.Const) == fmt.Sprint(b.Const)
+}
+
+// stepKey maps one step of an assignment path to a JSON key.
+func (l *lowerer) stepKey(t types.Type, step pathStep) (string, types.Type, *jsonField) {
+	t = deref(t)
+	if step.key != "" {
+		if m, ok := types.Unalias(t).Underlying().(*types.Map); ok {
+			return step.key, m.Elem(), nil
+		}
+		return "", nil, nil
+	}
+	for _, f := range jsonFields(t) {
+		if f.Var.Name() == step.field {
+			return f.Name, f.Type, &f
+		}
+	}
+	return "", nil, nil
+}
+
+// scanLocals records how a function body builds its local variables.
+func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local {
+	locals := map[*types.Var]*local{}
+	if body == nil {
+		return locals
+	}
+	parents := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	blockOf := func(n ast.Node) ast.Node {
+		for p := parents[n]; p != nil; p = parents[p] {
+			switch p.(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				return p
+			}
+		}
+		return body
+	}
+	isLocal := func(v *types.Var) bool {
+		return v != nil && !v.IsField() && v.Parent() != nil && v.Parent() != pass.Pkg.Scope() && body.Pos() <= v.Pos() && v.Pos() < body.End()
+	}
+	// Definitions.
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
+				for i, lhs := range s.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isLocal(v) {
+							locals[v] = &local{def: s.Rhs[i], defBlock: blockOf(s), typ: v.Type(), defStmt: s}
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range s.Names {
+				v, ok := pass.TypesInfo.Defs[id].(*types.Var)
+				if !ok || !isLocal(v) {
+					continue
+				}
+				loc := &local{defBlock: blockOf(s), typ: v.Type()}
+				if len(s.Values) == len(s.Names) {
+					loc.def = s.Values[i]
+				} else if len(s.Values) != 0 {
+					continue
+				}
+				locals[v] = loc
+			}
+		}
+		return true
+	})
+	// Uses: updates, escapes, reassignments.
+	ast.Inspect(body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, _ := pass.TypesInfo.Uses[id].(*types.Var)
+		loc := locals[v]
+		if loc == nil {
+			return true
+		}
+		loc.uses = append(loc.uses, id)
+		classifyUse(pass, parents, blockOf, loc, id)
+		return true
+	})
+	return locals
+}
+
+// classifyUse decides what one use of a local does to it.
+func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf func(ast.Node) ast.Node, loc *local, id *ast.Ident) {
+	// Climb selectors and constant indexes: x.A.B["k"].
+	var path []pathStep
+	var cur ast.Node = id
+	for {
+		p := parents[cur]
+		switch pe := p.(type) {
+		case *ast.SelectorExpr:
+			if pe.X == cur {
+				if sel, ok := pass.TypesInfo.Selections[pe]; ok && sel.Kind() == types.FieldVal {
+					path = append(path, pathStep{field: pe.Sel.Name, expr: pe})
+					cur = pe
+					continue
+				}
+			}
+		case *ast.IndexExpr:
+			if pe.X == cur && isStringKeyedMap(pass.TypesInfo.TypeOf(pe.X)) {
+				tv := pass.TypesInfo.Types[pe.Index]
+				if tv.Value != nil && tv.Value.Kind() == constant.String {
+					path = append(path, pathStep{key: constant.StringVal(tv.Value), expr: pe})
+				} else {
+					path = append(path, pathStep{expr: pe})
+				}
+				cur = pe
+				continue
+			}
+		case *ast.ParenExpr:
+			cur = pe
+			continue
+		}
+		break
+	}
+	parent := parents[cur]
+	switch p := parent.(type) {
+	case *ast.AssignStmt:
+		for i, lhs := range p.Lhs {
+			if lhs != cur {
+				continue
+			}
+			if len(path) == 0 {
+				if p.Tok != token.DEFINE {
+					loc.reassign = true
+				}
+				return
+			}
+			if p.Tok != token.ASSIGN || len(p.Lhs) != len(p.Rhs) {
+				loc.reassign = true
+				return
+			}
+			for _, st := range path {
+				if st.field == "" && st.key == "" {
+					loc.reassign = true // computed key
+					return
+				}
+			}
+			loc.updates = append(loc.updates, update{path: path, rhs: p.Rhs[i], conditional: blockOf(p) != loc.defBlock, stmt: p})
+			return
+		}
+		return // read on the right-hand side
+	case *ast.UnaryExpr:
+		if p.Op == token.AND && !marshalArg(pass, parents, p) {
+			loc.escapes = true
+		}
+	case *ast.CallExpr:
+		if p.Fun == cur {
+			return // a method call on a field value: reads
+		}
+		if marshalArg(pass, parents, cur) {
+			return
+		}
+		if _, isBuiltin := pass.TypesInfo.Uses[calleeIdent(p)].(*types.Builtin); isBuiltin {
+			return // append(x.Messages, …), len(x)
+		}
+		if len(path) == 0 && refType(pass.TypesInfo.TypeOf(id)) {
+			loc.escapes = true
+		}
+	case *ast.ReturnStmt, *ast.SendStmt:
+		if len(path) == 0 && refType(pass.TypesInfo.TypeOf(id)) {
+			loc.escapes = true
+		}
+	case *ast.FuncLit:
+		loc.escapes = true
+	}
+	if len(path) > 0 {
+		if call, ok := parents[cur].(*ast.CallExpr); ok && call.Fun == cur {
+			return
+		}
+	}
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+	return id
+}
+
+// refType reports whether passing a value of t lets the callee change the caller's
+// copy.
+func refType(t types.Type) bool {
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// marshalArg reports whether e is the argument of an encoding/json call that only
+// reads it (json.Marshal, MarshalIndent, (*Encoder).Encode).
+func marshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node) bool {
+	call, ok := parents[e].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calleeFunc(pass, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
+		return false
+	}
+	switch fn.Name() {
+	case "Marshal", "MarshalIndent", "Encode":
+		return true
+	}
+	return false
+}
+
+// calleeFunc is the static callee of a call, or nil.
+func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) *types.Func {
+	var obj types.Object
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = pass.TypesInfo.Uses[fun]
+	case *ast.SelectorExpr:
+		if sel, ok := pass.TypesInfo.Selections[fun]; ok {
+			obj = sel.Obj()
+		} else {
+			obj = pass.TypesInfo.Uses[fun.Sel]
+		}
+	case *ast.IndexExpr:
+		if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+			obj = pass.TypesInfo.Uses[id]
+		}
+	}
+	fn, _ := obj.(*types.Func)
+	return fn
+}

@@ -1,0 +1,299 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/deepseekvet/deepseekvet/schema"
+	"golang.org/x/tools/go/analysis"
+)
+
+// reporter validates lowered sites and turns violations into diagnostics.
+type reporter struct {
+	pass     *analysis.Pass
+	contract *schema.Contract
+	cfg      *Config
+	diags    []analysis.Diagnostic
+	seen     map[string]bool
+	files    map[*token.File]*ast.File
+}
+
+func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
+	r := &reporter{pass: pass, contract: c, cfg: cfg, seen: map[string]bool{}, files: map[*token.File]*ast.File{}}
+	for _, f := range pass.Files {
+		r.files[pass.Fset.File(f.Pos())] = f
+	}
+	return r
+}
+
+// check validates one site against an endpoint's schema and records what the code
+// shows to be wrong.
+func (r *reporter) check(s *site, ep schema.Endpoint) {
+	inst, index := instance(s.value)
+	violations, err := r.contract.Validate(ep, inst)
+	if err != nil {
+		return
+	}
+	for _, v := range violations {
+		n := index[v.Instance]
+		if n == nil || !r.certain(v, n, index) {
+			continue
+		}
+		r.report(v, n)
+	}
+}
+
+// certain reports whether a violation holds whatever the holes of the value are:
+// the analyzer never reports what a value it does not know could explain.
+func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) bool {
+	presence := v.Keyword == "false" || v.Keyword == "not" && isEmptySchema(r.contract.SchemaAt(v.SchemaLocation))
+	val := n.value
+	switch {
+	case presence && n.member != nil:
+		// The key itself is wrong, whatever its value.
+	case val.Kind == Hole:
+		if v.Keyword != "type" || len(val.Types) == 0 {
+			return false
+		}
+	case v.Keyword == "required" || v.Keyword == "minProperties" || v.Keyword == "dependentRequired":
+		if val.Open || val.Nullable {
+			return false
+		}
+		for _, name := range v.Missing {
+			if m := val.member(name); m != nil {
+				return false
+			}
+		}
+	case v.Keyword == "minItems" || v.Keyword == "contains":
+		if val.Open || val.UnknownBefore || val.uncertain() {
+			return false
+		}
+	case v.Keyword == "not" || v.Keyword == "anyOf" || v.Keyword == "oneOf" || v.Keyword == "allOf":
+		if val.uncertain() {
+			return false
+		}
+	}
+	for _, c := range v.Conditions {
+		base := index[c.Instance]
+		if base == nil {
+			return false
+		}
+		for _, p := range r.contract.ConditionPaths(c.If) {
+			if !known(base.value, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isEmptySchema(s any) bool {
+	m, ok := s.(map[string]any)
+	return ok && len(m) == 0
+}
+
+// known reports whether the code shows the value (or absence) at a path under v.
+func known(v *Value, path []string) bool {
+	for i, step := range path {
+		switch v.Kind {
+		case Hole:
+			return false
+		case Object:
+			if v.Nullable {
+				return false
+			}
+			if step == "*" {
+				return true
+			}
+			m := v.member(step)
+			if m == nil {
+				return !v.Open
+			}
+			if m.Maybe {
+				return false
+			}
+			v = m.Value
+		case Array:
+			if step != "*" {
+				return true
+			}
+			if v.Open || v.UnknownBefore {
+				return false
+			}
+			for _, e := range v.Elems {
+				if !known(e, path[i+1:]) {
+					return false
+				}
+			}
+			return true
+		default:
+			return true
+		}
+	}
+	return v.Kind != Hole
+}
+
+// report renders one diagnostic.
+func (r *reporter) report(v schema.Violation, n *node) {
+	rule := v.Rule
+	a := v.Annotation
+	if a == nil {
+		a = &schema.Annotation{}
+	}
+	at := n
+	if a.At != "" && n.value.Kind == Object {
+		if m := n.value.member(a.At); m != nil {
+			at = &node{value: m.Value, member: m, path: joinPath(n.path, a.At), parent: n}
+		}
+	}
+	pos, end := r.position(v, at, a.At != "")
+	if !pos.IsValid() {
+		return
+	}
+	key := ""
+	if at.member != nil {
+		key = at.member.Key
+	}
+	path := at.path
+	if path == "" {
+		path = "request body"
+	}
+	template := a.Message
+	if template == "" {
+		template = rule.Message
+	}
+	msg := render(template, map[string]string{
+		"path":     path,
+		"key":      key,
+		"value":    at.value.text(),
+		"found":    at.value.jsonType(),
+		"expected": v.Expected,
+		"use":      a.Use,
+		"provider": a.Provider,
+	})
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: rule.ID,
+		URL:      DocsURL + "#" + strings.ToLower(rule.ID),
+		Message:  fmt.Sprintf("%s (%s)", msg, rule.ID),
+	}
+	if !r.generated(pos) {
+		d.SuggestedFixes = r.fixes(a, at)
+	}
+	k := fmt.Sprintf("%d\x00%s\x00%s", d.Pos, d.Category, d.Message)
+	if r.seen[k] {
+		return
+	}
+	r.seen[k] = true
+	r.diags = append(r.diags, d)
+}
+
+// position picks where a violation is shown: the key for a key that must go, the
+// value for a value that is wrong, the declaration of a field whose Go type is wrong.
+func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos, token.Pos) {
+	presence := v.Keyword == "false" || v.Keyword == "not" && isEmptySchema(r.contract.SchemaAt(v.SchemaLocation))
+	var pos, end token.Pos
+	switch {
+	case (presence || atKey) && n.member != nil && n.member.KeyPos.IsValid():
+		pos, end = n.member.KeyPos, n.member.KeyEnd
+	case n.value.Kind == Hole && r.inPackage(n.value.Decl):
+		pos, end = n.value.Decl, n.value.DeclEnd
+	default:
+		pos, end = n.value.Pos, n.value.End
+		if v.Keyword == "required" && n.value.Kind == Object && pos.IsValid() {
+			end = pos + 1 // the opening of the object, not all of it
+			if n.member != nil && n.member.KeyPos.IsValid() {
+				pos, end = n.member.KeyPos, n.member.KeyEnd
+			}
+		}
+	}
+	if !r.inPackage(pos) && n.member != nil && r.inPackage(n.member.KeyPos) {
+		pos, end = n.member.KeyPos, n.member.KeyEnd
+	}
+	for p := n.parent; !r.inPackage(pos) && p != nil; p = p.parent {
+		pos, end = p.value.Pos, p.value.Pos+1
+	}
+	if !r.inPackage(pos) {
+		return token.NoPos, token.NoPos
+	}
+	if !end.IsValid() || end < pos {
+		end = pos
+	}
+	return pos, end
+}
+
+func (r *reporter) inPackage(pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	tf := r.pass.Fset.File(pos)
+	return tf != nil && r.files[tf] != nil
+}
+
+func (r *reporter) generated(pos token.Pos) bool {
+	f := r.files[r.pass.Fset.File(pos)]
+	return f != nil && ast.IsGenerated(f)
+}
+
+// fixes offers the certain fixes an annotation allows: a rename to DeepSeek's name,
+// or removing a key DeepSeek ignores.
+func (r *reporter) fixes(a *schema.Annotation, n *node) []analysis.SuggestedFix {
+	m := n.member
+	if m == nil {
+		return nil
+	}
+	switch {
+	case a.Rename != "" && m.Rename != nil && r.inPackage(m.Rename.Pos):
+		return []analysis.SuggestedFix{{
+			Message:   fmt.Sprintf("Rename %s to %s", m.Key, a.Rename),
+			TextEdits: []analysis.TextEdit{{Pos: m.Rename.Pos, End: m.Rename.End, NewText: []byte(fmt.Sprintf(m.Rename.NewText, a.Rename))}},
+		}}
+	case a.Remove && m.Remove != nil && r.inPackage(m.Remove.Pos):
+		return []analysis.SuggestedFix{{
+			Message:   fmt.Sprintf("Remove %s", m.Key),
+			TextEdits: []analysis.TextEdit{{Pos: m.Remove.Pos, End: m.Remove.End}},
+		}}
+	}
+	return nil
+}
+
+// render fills a message template. A clause ("; use {use}") whose placeholder has no
+// value is dropped rather than printed half empty.
+func render(template string, vars map[string]string) string {
+	clauses := strings.Split(template, "; ")
+	out := clauses[:0]
+	for _, c := range clauses {
+		empty := false
+		for k, v := range vars {
+			if strings.Contains(c, "{"+k+"}") {
+				if v == "" {
+					empty = true
+				}
+				c = strings.ReplaceAll(c, "{"+k+"}", v)
+			}
+		}
+		if !empty {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// flush applies ignore directives and reports the diagnostics in source order.
+func (r *reporter) flush() {
+	r.applyIgnores()
+	sort.SliceStable(r.diags, func(i, j int) bool { return r.diags[i].Pos < r.diags[j].Pos })
+	for _, d := range r.diags {
+		if r.cfg.Severity == "error" && r.contract.Rule(d.Category).Severity == "warning" {
+			continue
+		}
+		r.pass.Report(d)
+	}
+}
+
+// loadOverride loads a contract directory given by flag.
+func loadOverride(dir string) (*schema.Contract, error) { return schema.Load(dir) }

@@ -1,0 +1,304 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A site is a candidate payload: a value the code builds that may be sent as a
+// request body.
+type site struct {
+	body  *ast.BlockStmt // enclosing function body; nil at package level
+	fn    ast.Node       // enclosing *ast.FuncDecl, or nil
+	root  ast.Node       // the literal, variable or string the payload starts at
+	obj   *types.Var     // the variable holding it, if any
+	typ   types.Type     // its Go type
+	value *Value
+	text  bool // lowered from JSON text
+}
+
+// findSites lists the payload-shaped values of a package: JSON objects built from
+// map literals, tagged struct literals or JSON text that carry a chat or FIM request's
+// keys. Values nested in another literal are part of that literal's site.
+func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
+	var sites []*site
+	lowerers := map[*ast.BlockStmt]*lowerer{}
+	lowererFor := func(body *ast.BlockStmt) *lowerer {
+		l := lowerers[body]
+		if l == nil {
+			l = newLowerer(pass, body)
+			lowerers[body] = l
+		}
+		return l
+	}
+	seenVars := map[*types.Var]bool{}
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil)}
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		fn, body := enclosingFunc(stack)
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			if nestedInLiteral(stack) || !payloadShapedType(pass, pass.TypesInfo.TypeOf(n), n) {
+				return true
+			}
+			s := &site{body: body, fn: fn, root: n, typ: pass.TypesInfo.TypeOf(n)}
+			if obj := definedVar(pass, stack); obj != nil && body != nil {
+				if seenVars[obj] {
+					return true
+				}
+				seenVars[obj] = true
+				l := lowererFor(body)
+				if loc := l.locals[obj]; loc != nil {
+					s.obj, s.value = obj, l.localValue(obj, loc, varIdent(stack, obj))
+				}
+			}
+			if s.value == nil {
+				s.value = lowererFor(body).expr(n)
+			}
+			sites = append(sites, s)
+		case *ast.ValueSpec:
+			// var req Request, filled in field by field.
+			if body == nil || len(n.Values) != 0 || n.Type == nil {
+				return true
+			}
+			for _, id := range n.Names {
+				obj, ok := pass.TypesInfo.Defs[id].(*types.Var)
+				if !ok || seenVars[obj] || !payloadShapedType(pass, obj.Type(), nil) {
+					continue
+				}
+				seenVars[obj] = true
+				l := lowererFor(body)
+				if loc := l.locals[obj]; loc != nil {
+					sites = append(sites, &site{body: body, fn: fn, root: id, obj: obj, typ: obj.Type(), value: l.localValue(obj, loc, id)})
+				}
+			}
+		case *ast.CallExpr:
+			if s := jsonTextSite(pass, n); s != nil {
+				s.body, s.fn = body, fn
+				sites = append(sites, s)
+			}
+		}
+		return true
+	})
+	// Keep only request-shaped values.
+	out := sites[:0]
+	for _, s := range sites {
+		if requestShaped(s.value) || directiveOf(pass, s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// requestShaped reports whether a lowered value carries a chat or FIM request's
+// keys; config structs with a model field do not.
+func requestShaped(v *Value) bool {
+	if v == nil || v.Kind != Object {
+		return false
+	}
+	return v.member("messages") != nil || v.member("prompt") != nil && v.member("model") != nil
+}
+
+// payloadShapedType is the cheap test before lowering: string-keyed maps, and structs
+// whose JSON has a messages or prompt key.
+func payloadShapedType(pass *analysis.Pass, t types.Type, lit *ast.CompositeLit) bool {
+	if t == nil {
+		return false
+	}
+	t = deref(t)
+	if isStringKeyedMap(t) {
+		m := types.Unalias(t).Underlying().(*types.Map)
+		if b, ok := types.Unalias(m.Elem()).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && lit != nil {
+			// map[string]string holds no request (messages is an array).
+			return false
+		}
+		return true
+	}
+	if _, ok := types.Unalias(t).Underlying().(*types.Struct); !ok || hasCustomJSON(t) {
+		return false
+	}
+	for _, f := range jsonFields(t) {
+		if f.Name == "messages" || f.Name == "prompt" {
+			return true
+		}
+	}
+	return false
+}
+
+func enclosingFunc(stack []ast.Node) (ast.Node, *ast.BlockStmt) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if fd, ok := stack[i].(*ast.FuncDecl); ok {
+			return fd, fd.Body
+		}
+	}
+	return nil, nil
+}
+
+// nestedInLiteral reports whether the top of the stack sits inside another composite
+// literal (as an element or a key's value).
+func nestedInLiteral(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.KeyValueExpr, *ast.UnaryExpr, *ast.ParenExpr:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// definedVar returns the local variable a literal initialises (x := lit, x := &lit,
+// var x = lit).
+func definedVar(pass *analysis.Pass, stack []ast.Node) *types.Var {
+	lit := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			lit = p
+			continue
+		case *ast.AssignStmt:
+			if p.Tok != token.DEFINE || len(p.Lhs) != len(p.Rhs) {
+				return nil
+			}
+			for j, rhs := range p.Rhs {
+				if rhs == lit {
+					if id, ok := p.Lhs[j].(*ast.Ident); ok {
+						v, _ := pass.TypesInfo.Defs[id].(*types.Var)
+						return v
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for j, val := range p.Values {
+				if val == lit && j < len(p.Names) {
+					v, _ := pass.TypesInfo.Defs[p.Names[j]].(*types.Var)
+					return v
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+func varIdent(stack []ast.Node, obj *types.Var) *ast.Ident {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range p.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && id.Pos() == obj.Pos() {
+					return id
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range p.Names {
+				if id.Pos() == obj.Pos() {
+					return id
+				}
+			}
+		}
+	}
+	return ast.NewIdent(obj.Name())
+}
+
+// bodyReaders are the calls whose string argument becomes a request body.
+var bodyReaders = map[string]bool{
+	"strings.NewReader":     true,
+	"bytes.NewBufferString": true,
+	"bytes.NewReader":       true,
+	"bytes.NewBuffer":       true,
+}
+
+// jsonTextSite recognises a JSON object in a string constant sent as a body:
+// strings.NewReader(`{...}`), bytes.NewBufferString(...), []byte(...).
+func jsonTextSite(pass *analysis.Pass, call *ast.CallExpr) *site {
+	if len(call.Args) != 1 {
+		return nil
+	}
+	arg := ast.Unparen(call.Args[0])
+	if tv := pass.TypesInfo.Types[call.Fun]; tv.IsType() {
+		// []byte(`{...}`) and json.RawMessage(`{...}`).
+		if s, ok := types.Unalias(tv.Type).Underlying().(*types.Slice); !ok || !isByte(s.Elem()) {
+			return nil
+		}
+	} else {
+		fn := calleeFunc(pass, call)
+		if fn == nil || fn.Pkg() == nil || !bodyReaders[fn.Pkg().Path()+"."+fn.Name()] {
+			return nil
+		}
+		if conv, ok := arg.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+			if tv := pass.TypesInfo.Types[conv.Fun]; tv.IsType() {
+				return nil // bytes.NewReader([]byte(...)): the conversion is the site
+			}
+		}
+	}
+	tv := pass.TypesInfo.Types[arg]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	text := constant.StringVal(tv.Value)
+	trimmed := strings.TrimSpace(text)
+	if !strings.HasPrefix(trimmed, "{") || !strings.Contains(trimmed, `"messages"`) && !strings.Contains(trimmed, `"prompt"`) {
+		return nil
+	}
+	pos := func(int) token.Pos { return arg.Pos() }
+	keyFormat := ""
+	if lit := stringLitOf(pass, arg); lit != nil {
+		if value, p, kf, ok := stringLitPositions(lit); ok && value == text {
+			pos, keyFormat = p, kf
+		}
+	}
+	v, err := parseJSONText(text, pos, keyFormat)
+	if err != nil {
+		return nil // not JSON: not a payload we can read
+	}
+	return &site{root: arg, typ: tv.Type, value: v, text: true}
+}
+
+// stringLitOf finds the literal spelling a string constant: the argument itself, or
+// the declaration of the named constant it refers to, when it is in this package.
+func stringLitOf(pass *analysis.Pass, e ast.Expr) *ast.BasicLit {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e
+	case *ast.Ident:
+		c, ok := pass.TypesInfo.Uses[e].(*types.Const)
+		if !ok || c.Pkg() != pass.Pkg {
+			return nil
+		}
+		for _, f := range pass.Files {
+			if c.Pos() < f.Pos() || c.Pos() > f.End() {
+				continue
+			}
+			var lit *ast.BasicLit
+			ast.Inspect(f, func(n ast.Node) bool {
+				if vs, ok := n.(*ast.ValueSpec); ok {
+					for i, name := range vs.Names {
+						if name.Pos() == c.Pos() && i < len(vs.Values) {
+							lit, _ = ast.Unparen(vs.Values[i]).(*ast.BasicLit)
+						}
+					}
+					return false
+				}
+				return lit == nil
+			})
+			return lit
+		}
+	}
+	return nil
+}
+
+func isByte(t types.Type) bool {
+	b, ok := types.Unalias(t).Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}

@@ -1,0 +1,357 @@
+// Package schema holds DeepSeek's request contract as JSON Schema and the rule catalogue
+// beside it, and compiles them for validation. See README.md in this directory for the
+// annotation conventions the analyzer relies on.
+package schema
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+//go:embed *.schema.json rules.json
+var files embed.FS
+
+// baseURL names the embedded files for the compiler; it is never fetched.
+const baseURL = "deepseekvet:///schema/"
+
+// Endpoint names a schema root (see README.md, "Entry points").
+type Endpoint string
+
+const (
+	Chat        Endpoint = "chat.schema.json#/$defs/request"
+	ChatNonBeta Endpoint = "chat.schema.json#/$defs/requestNonBeta"
+	ChatBeta    Endpoint = "chat.schema.json#/$defs/requestBeta"
+	FIM         Endpoint = "fim.schema.json#/$defs/request"
+	FIMNonBeta  Endpoint = "fim.schema.json#/$defs/requestNonBeta"
+)
+
+var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM}
+
+// Rule is one entry of rules.json.
+type Rule struct {
+	ID        string `json:"-"`
+	Name      string `json:"name"`
+	Severity  string `json:"severity"` // "error" or "warning"
+	Title     string `json:"title"`
+	DeepSeek  string `json:"deepseek"`
+	ErrorText string `json:"error_text"`
+	Message   string `json:"message"`
+	Fix       string `json:"fix"`
+	Source    string `json:"source"`
+	Evidence  string `json:"evidence"`
+	Bad       string `json:"bad"`
+	Good      string `json:"good"`
+}
+
+// Annotation is an x-deepseekvet object (README.md, "Annotations").
+type Annotation struct {
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	Use      string `json:"use"`
+	Provider string `json:"provider"`
+	Rename   string `json:"rename"`
+	Remove   bool   `json:"remove"`
+	At       string `json:"at"`
+	Evidence string `json:"evidence"`
+	Source   string `json:"source"`
+}
+
+// Contract is a compiled set of schemas and rules. It is immutable and safe for
+// concurrent use.
+type Contract struct {
+	roots       map[Endpoint]*jsonschema.Schema
+	docs        map[string]any // file name → parsed JSON, for annotation look-ups
+	annotations map[string]*Annotation
+	rules       map[string]*Rule
+	// Model names read from chat.schema.json.
+	Accepted, Retired, Vision []string
+	// Condition holds, per property name, the constant values that some "if" tests
+	// it against; the validator tries them for values it does not know.
+	Condition map[string][]any
+	// Digest is the SHA-256 of the schema files, in name order.
+	Digest string
+
+	condPaths sync.Map // "if" location → [][]string
+}
+
+var defaultContract = sync.OnceValues(func() (*Contract, error) {
+	return load(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema")
+})
+
+// Default returns the embedded contract, compiled once per process.
+func Default() (*Contract, error) { return defaultContract() }
+
+// Load compiles the contract from dir, a directory holding the same file names as the
+// embedded one (a newer chat.schema.json, say). Files missing from dir are taken from
+// the embedded copy. Nothing outside dir is read and nothing is fetched.
+func Load(dir string) (*Contract, error) {
+	return load(func(name string) ([]byte, error) {
+		data, err := os.ReadFile(path.Join(dir, name))
+		if os.IsNotExist(err) {
+			return files.ReadFile(name)
+		}
+		return data, err
+	}, dir)
+}
+
+// FileNames lists the contract's files.
+func FileNames() []string {
+	entries, _ := files.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
+	c := &Contract{
+		roots:       map[Endpoint]*jsonschema.Schema{},
+		docs:        map[string]any{},
+		annotations: map[string]*Annotation{},
+		rules:       map[string]*Rule{},
+		Condition:   map[string][]any{},
+	}
+	compiler := jsonschema.NewCompiler()
+	compiler.Draft = jsonschema.Draft2020
+	compiler.LoadURL = func(u string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("deepseekvet never fetches schemas: $ref %q is not a file of the contract", u)
+	}
+	compiler.RegisterExtension("x-allButLast", allButLastMeta, allButLastCompiler{})
+	digest := sha256.New()
+	for _, name := range FileNames() {
+		data, err := read(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		fmt.Fprintf(digest, "%s %d\n", name, len(data))
+		digest.Write(data)
+		var doc any
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
+		}
+		if name == "rules.json" {
+			if err := json.Unmarshal(data, &c.rules); err != nil {
+				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+			}
+			continue
+		}
+		c.docs[name] = doc
+		if err := compiler.AddResource(baseURL+name, bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+		}
+	}
+	c.Digest = hex.EncodeToString(digest.Sum(nil))
+	for id, r := range c.rules {
+		r.ID = id
+		if r.Severity != "error" && r.Severity != "warning" {
+			return nil, fmt.Errorf("%s/rules.json: /%s/severity: %q is neither error nor warning", origin, id, r.Severity)
+		}
+	}
+	for _, ep := range endpoints {
+		s, err := compiler.Compile(baseURL + string(ep))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %v", origin, ep, err)
+		}
+		c.roots[ep] = s
+	}
+	for name, doc := range c.docs {
+		if err := c.collect(name, "", doc); err != nil {
+			return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+		}
+	}
+	chat := c.docs["chat.schema.json"]
+	for _, list := range []struct {
+		ptr string
+		dst *[]string
+	}{{"/$defs/acceptedModel/enum", &c.Accepted}, {"/$defs/retiredModel/enum", &c.Retired}, {"/$defs/visionModel/enum", &c.Vision}} {
+		v, _ := Pointer(chat, list.ptr)
+		items, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("%s/chat.schema.json: %s: want an array of model names", origin, list.ptr)
+		}
+		for _, it := range items {
+			if s, ok := it.(string); ok {
+				*list.dst = append(*list.dst, s)
+			}
+		}
+	}
+	return c, nil
+}
+
+// collect walks a schema document, indexing annotations by location and gathering the
+// values "if" conditions test.
+func (c *Contract) collect(file, ptr string, v any) error {
+	switch v := v.(type) {
+	case map[string]any:
+		if raw, ok := v["x-deepseekvet"]; ok {
+			data, _ := json.Marshal(raw)
+			a := new(Annotation)
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(a); err != nil {
+				return fmt.Errorf("%s/x-deepseekvet: %v", ptr, err)
+			}
+			if c.rules[a.Rule] == nil {
+				return fmt.Errorf("%s/x-deepseekvet: rule %q is not in rules.json", ptr, a.Rule)
+			}
+			c.annotations[file+"#"+ptr] = a
+		}
+		if cond, ok := v["if"]; ok {
+			c.conditionValues(cond)
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k == "x-deepseekvet" || k == "enum" || k == "const" || k == "examples" {
+				continue
+			}
+			if err := c.collect(file, ptr+"/"+escape(k), v[k]); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for i, it := range v {
+			if err := c.collect(file, fmt.Sprintf("%s/%d", ptr, i), it); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Contract) conditionValues(v any) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return
+	}
+	if props, ok := m["properties"].(map[string]any); ok {
+		for name, p := range props {
+			if pm, ok := p.(map[string]any); ok {
+				if k, ok := pm["const"]; ok {
+					c.addCondition(name, k)
+				}
+				if e, ok := pm["enum"].([]any); ok {
+					for _, k := range e {
+						c.addCondition(name, k)
+					}
+				}
+			}
+			c.conditionValues(p)
+		}
+	}
+	for _, k := range []string{"allOf", "anyOf", "oneOf"} {
+		if list, ok := m[k].([]any); ok {
+			for _, it := range list {
+				c.conditionValues(it)
+			}
+		}
+	}
+	if n, ok := m["not"]; ok {
+		c.conditionValues(n)
+	}
+	for _, k := range []string{"items", "contains"} {
+		if it, ok := m[k]; ok {
+			c.conditionValues(it)
+		}
+	}
+}
+
+func (c *Contract) addCondition(name string, v any) {
+	for _, have := range c.Condition[name] {
+		if fmt.Sprint(have) == fmt.Sprint(v) {
+			return
+		}
+	}
+	c.Condition[name] = append(c.Condition[name], v)
+}
+
+// Root returns the compiled schema of an endpoint.
+func (c *Contract) Root(ep Endpoint) *jsonschema.Schema { return c.roots[ep] }
+
+// Rule returns a rule by ID, or nil.
+func (c *Contract) Rule(id string) *Rule { return c.rules[id] }
+
+// Rules returns every rule, in ID order.
+func (c *Contract) Rules() []*Rule {
+	var rs []*Rule
+	for _, r := range c.rules {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	return rs
+}
+
+// AnnotationAt returns the annotation nearest to an absolute keyword location (as the
+// validator reports it), walking up the schema pointer, and the location where it was
+// found.
+func (c *Contract) AnnotationAt(absLoc string) (*Annotation, string) {
+	loc := strings.TrimPrefix(absLoc, baseURL)
+	file, ptr, _ := strings.Cut(loc, "#")
+	for {
+		if a := c.annotations[file+"#"+ptr]; a != nil {
+			return a, file + "#" + ptr
+		}
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			return nil, ""
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// SchemaAt returns the raw schema value at an absolute keyword location.
+func (c *Contract) SchemaAt(absLoc string) any {
+	loc := strings.TrimPrefix(absLoc, baseURL)
+	file, ptr, _ := strings.Cut(loc, "#")
+	v, _ := Pointer(c.docs[file], ptr)
+	return v
+}
+
+// Pointer resolves a JSON pointer in a decoded JSON value.
+func Pointer(v any, ptr string) (any, bool) {
+	if ptr == "" {
+		return v, true
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch cur := v.(type) {
+		case map[string]any:
+			next, ok := cur[tok]
+			if !ok {
+				return nil, false
+			}
+			v = next
+		case []any:
+			var i int
+			if _, err := fmt.Sscanf(tok, "%d", &i); err != nil || i < 0 || i >= len(cur) {
+				return nil, false
+			}
+			v = cur[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func escape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

@@ -1,0 +1,3 @@
+module example.com/chatbot
+
+go 1.26.0
