@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/deepseekvet/deepseekvet/schema"
 	"golang.org/x/tools/go/analysis"
@@ -67,10 +68,10 @@ func (cfg *Config) validate() error {
 	switch cfg.Severity {
 	case "", "warning", "error":
 	default:
-		return fmt.Errorf("deepseekvet: severity %q: want warning or error", cfg.Severity)
+		return fmt.Errorf("severity %q: want warning or error", cfg.Severity)
 	}
 	if cfg.SchemaSHA256 != "" && cfg.SchemaDir == "" {
-		return errors.New("deepseekvet: schema-sha256 is set but schema-dir is not")
+		return errors.New("schema-sha256 is set but schema-dir is not")
 	}
 	return nil
 }
@@ -83,12 +84,34 @@ func (cfg *Config) contract() (*schema.Contract, error) {
 	}
 	c, err := loadOverride(cfg.SchemaDir)
 	if err != nil {
-		return nil, fmt.Errorf("deepseekvet: schema-dir: %v", err)
+		return nil, fmt.Errorf("schema-dir: %v", err)
 	}
 	if !strings.EqualFold(cfg.SchemaSHA256, c.Digest) {
-		return nil, fmt.Errorf("deepseekvet: schema-dir %s has digest %s; pass -schema-sha256=%s (go vet caches results by flags, so the digest must change with the files)", cfg.SchemaDir, c.Digest, c.Digest)
+		return nil, fmt.Errorf("schema-dir %s has digest %s; pass -schema-sha256=%s (go vet caches results by flags, so the digest must change with the files)", cfg.SchemaDir, c.Digest, c.Digest)
 	}
 	return c, nil
+}
+
+var (
+	overridesMu sync.Mutex
+	overrides   = map[string]overrideResult{}
+)
+
+type overrideResult struct {
+	c   *schema.Contract
+	err error
+}
+
+// loadOverride compiles a contract directory once per process.
+func loadOverride(dir string) (*schema.Contract, error) {
+	overridesMu.Lock()
+	defer overridesMu.Unlock()
+	r, ok := overrides[dir]
+	if !ok {
+		r.c, r.err = schema.Load(dir)
+		overrides[dir] = r
+	}
+	return r.c, r.err
 }
 
 // docText is the analyzer's Doc: the package comment of doc.go.

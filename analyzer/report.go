@@ -49,11 +49,10 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 // certain reports whether a violation holds whatever the holes of the value are:
 // the analyzer never reports what a value it does not know could explain.
 func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) bool {
-	presence := v.Keyword == "false" || v.Keyword == "not" && isEmptySchema(r.contract.SchemaAt(v.SchemaLocation))
 	val := n.value
 	switch {
-	case presence && n.member != nil:
-		// The key itself is wrong, whatever its value.
+	case r.presence(v):
+		// "false" or "not: {}" fails for every value: the key itself is wrong.
 	case val.Kind == Hole:
 		if v.Keyword != "type" || len(val.Types) == 0 {
 			return false
@@ -88,6 +87,12 @@ func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) 
 		}
 	}
 	return true
+}
+
+// presence reports whether a violation is of a schema no value satisfies (false,
+// not: {}): it holds whatever the value is.
+func (r *reporter) presence(v schema.Violation) bool {
+	return v.Keyword == "false" || v.Keyword == "not" && isEmptySchema(r.contract.SchemaAt(v.SchemaLocation))
 }
 
 func isEmptySchema(s any) bool {
@@ -195,7 +200,7 @@ func (r *reporter) report(v schema.Violation, n *node) {
 // position picks where a violation is shown: the key for a key that must go, the
 // value for a value that is wrong, the declaration of a field whose Go type is wrong.
 func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos, token.Pos) {
-	presence := v.Keyword == "false" || v.Keyword == "not" && isEmptySchema(r.contract.SchemaAt(v.SchemaLocation))
+	presence := r.presence(v)
 	var pos, end token.Pos
 	switch {
 	case (presence || atKey) && n.member != nil && n.member.KeyPos.IsValid():
@@ -294,6 +299,3 @@ func (r *reporter) flush() {
 		r.pass.Report(d)
 	}
 }
-
-// loadOverride loads a contract directory given by flag.
-func loadOverride(dir string) (*schema.Contract, error) { return schema.Load(dir) }

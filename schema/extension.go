@@ -11,7 +11,7 @@ import (
 // cannot say "only the last message may have prefix: true"; this keyword can, and the
 // rule itself stays in the schema.
 var allButLastMeta = jsonschema.MustCompileString("deepseekvet:///meta/x-allButLast.json", `{
-	"properties": {"x-allButLast": {"$dynamicRef": "#meta"}}
+	"properties": {"x-allButLast": {"type": ["object", "boolean"]}}
 }`)
 
 type allButLastCompiler struct{}

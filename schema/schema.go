@@ -20,8 +20,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-//go:embed *.schema.json rules.json
+//go:embed *.json
 var files embed.FS
+
+// contractFiles are the files a contract consists of, embedded or in a -schema-dir.
+var contractFiles = []string{"chat.schema.json", "fim.schema.json", "rules.json"}
 
 // baseURL names the embedded files for the compiler; it is never fetched.
 const baseURL = "deepseekvet:///schema/"
@@ -37,7 +40,7 @@ const (
 	FIMNonBeta  Endpoint = "fim.schema.json#/$defs/requestNonBeta"
 )
 
-var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM}
+var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta}
 
 // Rule is one entry of rules.json.
 type Rule struct {
@@ -107,14 +110,7 @@ func Load(dir string) (*Contract, error) {
 }
 
 // FileNames lists the contract's files.
-func FileNames() []string {
-	entries, _ := files.ReadDir(".")
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
-}
+func FileNames() []string { return append([]string(nil), contractFiles...) }
 
 func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 	c := &Contract{
