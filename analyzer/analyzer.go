@@ -150,6 +150,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			continue
 		}
 		r.check(site, target)
+		if tn := namedOf(site.typ); tn != nil && tn.Pkg() == pass.Pkg {
+			r.checkType(tn, target)
+		}
 	}
 	r.flush()
 	return nil, nil

@@ -180,21 +180,24 @@ func (b *binder) init() {
 			}
 		}
 	}
-	b.ins.Preorder([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node) {
-		lit := n.(*ast.CompositeLit)
-		tn := namedOf(b.pass.TypesInfo.TypeOf(lit))
-		if tn == nil || tn.Pkg() != b.pass.Pkg {
-			return
+	// A client type is bound by the URLs of the functions that construct it: a
+	// NewDeepSeekClient() that sets the base URL binds the methods of what it builds.
+	for _, fd := range b.funcs {
+		own := b.constURLs(fd.Body)
+		if own == 0 {
+			continue
 		}
-		if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
-			return
-		}
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				b.typeClass[tn] |= b.constURLs(kv.Value)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.CompositeLit); ok {
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(lit)); tn != nil && tn.Pkg() == b.pass.Pkg && !payloadShapedType(b.pass, tn.Type(), nil) {
+					if _, ok := tn.Type().Underlying().(*types.Struct); ok {
+						b.typeClass[tn] |= own
+					}
+				}
 			}
-		}
-	})
+			return true
+		})
+	}
 	for _, fd := range b.funcs {
 		class := b.classOf(fd)
 		if class&toDeepSeek == 0 && class&toOther == 0 {
@@ -249,7 +252,7 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 }
 
 // constURLs classifies the URL constants in an expression.
-func (b *binder) constURLs(e ast.Expr) endpointClass {
+func (b *binder) constURLs(e ast.Node) endpointClass {
 	var class endpointClass
 	ast.Inspect(e, func(n ast.Node) bool {
 		if x, ok := n.(ast.Expr); ok {

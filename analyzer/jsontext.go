@@ -135,6 +135,9 @@ func (p *jsonParser) valueDepth(depth int) (*Value, error) {
 			return nil, err
 		}
 		v.Kind, v.Const = String, s
+		if p.keyFormat != "" && p.s[start:p.i] == strconv.Quote(s) {
+			v.Replace = &Edit{Pos: p.pos(start), End: p.pos(p.i), NewText: p.keyFormat}
+		}
 	case c == 't' || c == 'f' || c == 'n':
 		for _, lit := range []struct {
 			text string

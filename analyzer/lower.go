@@ -23,6 +23,10 @@ type lowerer struct {
 	// current holds the value of a local while its updates are applied, so that
 	// x.Messages = append(x.Messages, m) reads what came before.
 	current map[*types.Var]*Value
+	// typeLevel lowers a type rather than a value: every field is declared, none is
+	// known to be sent.
+	typeLevel bool
+	tags      map[token.Pos]*ast.BasicLit // struct field name → tag, built on first use
 	depth   int
 }
 
@@ -34,6 +38,7 @@ type local struct {
 	typ      types.Type   // the variable's type
 	updates  []update     // later assignments to its fields, keys and itself
 	escapes  bool         // passed or returned where it may be changed
+	decoded  bool         // decoded into (json.Unmarshal(data, &x)): a response, not a payload
 	reassign bool         // assigned a whole new value the code does not show
 	uses     []*ast.Ident // every use
 	defStmt  ast.Stmt     // the statement defining it
@@ -74,6 +79,9 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 	if tv.Value != nil {
 		if v := constValue(tv.Value, tv.Type); v != nil {
 			v.Pos, v.End = e.Pos(), e.End()
+			if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				v.Replace = &Edit{Pos: lit.Pos(), End: lit.End(), NewText: "%q"}
+			}
 			return v
 		}
 	}
@@ -149,9 +157,17 @@ func (l *lowerer) shape(t types.Type, depth int) *Value {
 					fv = hole("string")
 				}
 				fv.Decl, fv.DeclEnd = fieldDecl(f)
-				v.Members = append(v.Members, &Member{Key: f.Name, Value: fv, Maybe: f.OmitEmpty || nullable, Field: f.Var})
+				m := &Member{Key: f.Name, Value: fv, Maybe: f.OmitEmpty || nullable || l.typeLevel, Field: f.Var, Rename: l.tagRename(f)}
+				m.KeyPos, m.KeyEnd = fieldDecl(f)
+				v.Members = append(v.Members, m)
 			}
 			return v
+		}
+		if s, ok := types.Unalias(t).Underlying().(*types.Slice); ok && l.typeLevel {
+			// Checking a type: one element stands for all of them.
+			if _, ok := types.Unalias(deref(s.Elem())).Underlying().(*types.Struct); ok {
+				return &Value{Kind: Array, Elems: []*Value{l.shape(s.Elem(), depth+1)}, Open: true, UnknownBefore: true}
+			}
 		}
 	}
 	return hole(jsonTypes(t)...)
@@ -271,18 +287,19 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 			}
 		}
 		m := &Member{Key: f.Name, Field: f.Var}
-		m.Rename = tagRename(l.pass, f)
+		m.Rename = l.tagRename(f)
 		if valueExpr == nil {
 			// Not set: zero, and so omitted with omitempty, unless changed later.
 			if f.OmitEmpty {
 				continue
 			}
 			m.Value = zeroValue(l, f)
-			m.KeyPos, m.KeyEnd = fieldDecl(f)
-			m.Value.Pos, m.Value.End = lit.Type.Pos(), lit.Type.End()
-			if lit.Type == nil {
-				m.Value.Pos, m.Value.End = lit.Pos(), lit.Lbrace+1
+			m.Value.Pos, m.Value.End = lit.Pos(), lit.Lbrace+1
+			if lit.Type != nil {
+				m.Value.Pos, m.Value.End = lit.Type.Pos(), lit.Type.End()
 			}
+			m.KeyPos, m.KeyEnd = m.Value.Pos, m.Value.End
+			m.Value.Implicit = fmt.Sprintf("%s is not set and has no omitempty, so its zero value is sent", f.Var.Name())
 			m.Value.Decl, m.Value.DeclEnd = fieldDecl(f)
 			v.Members = append(v.Members, m)
 			continue
@@ -395,11 +412,11 @@ func isZero(v *Value) bool {
 
 // tagRename is the edit renaming a field's JSON key in its struct tag, when the tag
 // is a raw string in a file of this package.
-func tagRename(pass *analysis.Pass, f jsonField) *Edit {
-	if f.Var.Pkg() != pass.Pkg || !f.Tagged {
+func (l *lowerer) tagRename(f jsonField) *Edit {
+	if f.Var.Pkg() != l.pass.Pkg || !f.Tagged {
 		return nil
 	}
-	tag := fieldTagLit(pass, f.Var)
+	tag := l.fieldTag(f.Var)
 	if tag == nil || tag.Value[0] != '`' {
 		return nil
 	}
@@ -410,36 +427,28 @@ func tagRename(pass *analysis.Pass, f jsonField) *Edit {
 	}
 	start := i + len(`json:"`)
 	end := start + len(f.Name)
-	if raw[start:end] != f.Name {
+	if end > len(raw) || raw[start:end] != f.Name {
 		return nil
 	}
 	return &Edit{Pos: tag.Pos() + 1 + token.Pos(start), End: tag.Pos() + 1 + token.Pos(end), NewText: "%s"}
 }
 
-// fieldTagLit finds the tag literal of a struct field declared in this package.
-func fieldTagLit(pass *analysis.Pass, v *types.Var) *ast.BasicLit {
-	for _, file := range pass.Files {
-		if file.Pos() > v.Pos() || v.Pos() > file.End() {
-			continue
-		}
-		var found *ast.BasicLit
-		ast.Inspect(file, func(n ast.Node) bool {
-			if found != nil {
-				return false
-			}
-			if f, ok := n.(*ast.Field); ok {
-				for _, name := range f.Names {
-					if name.Pos() == v.Pos() {
-						found = f.Tag
+// fieldTag finds the tag literal of a struct field declared in this package.
+func (l *lowerer) fieldTag(v *types.Var) *ast.BasicLit {
+	if l.tags == nil {
+		l.tags = map[token.Pos]*ast.BasicLit{}
+		for _, file := range l.pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				if f, ok := n.(*ast.Field); ok && f.Tag != nil {
+					for _, name := range f.Names {
+						l.tags[name.Pos()] = f.Tag
 					}
 				}
-				return false
-			}
-			return n.Pos() <= v.Pos() && v.Pos() < n.End()
-		})
-		return found
+				return true
+			})
+		}
 	}
-	return nil
+	return l.tags[v.Pos()]
 }
 
 // elementRemoval is the edit deleting element i of a composite literal, with its
@@ -569,7 +578,7 @@ func (l *lowerer) zeroOf(t types.Type, at ast.Node) *Value {
 			if f.OmitEmpty {
 				continue
 			}
-			m := &Member{Key: f.Name, Value: zeroValue(l, f), Field: f.Var, Rename: tagRename(l.pass, f)}
+			m := &Member{Key: f.Name, Value: zeroValue(l, f), Field: f.Var, Rename: l.tagRename(f)}
 			m.KeyPos, m.KeyEnd = fieldDecl(f)
 			m.Value.Pos, m.Value.End = at.Pos(), at.End()
 			m.Value.Decl, m.Value.DeclEnd = fieldDecl(f)
@@ -618,7 +627,7 @@ func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
 			nm := &Member{Key: key, KeyPos: step.expr.Pos(), KeyEnd: step.expr.End(), Value: l.expr(u.rhs), Maybe: u.conditional}
 			if f != nil {
 				nm.Field = f.Var
-				nm.Rename = tagRename(l.pass, *f)
+				nm.Rename = l.tagRename(*f)
 				if nm.Value.Kind == Hole {
 					nm.Value.Decl, nm.Value.DeclEnd = fieldDecl(*f)
 				}
@@ -824,6 +833,9 @@ func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf fun
 	case *ast.UnaryExpr:
 		if p.Op == token.AND && !marshalArg(pass, parents, p) {
 			loc.escapes = true
+			if unmarshalArg(pass, parents, p) {
+				loc.decoded = true
+			}
 		}
 	case *ast.CallExpr:
 		if p.Fun == cur {
@@ -883,6 +895,17 @@ func marshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node) 
 		return true
 	}
 	return false
+}
+
+// unmarshalArg reports whether e is the target of json.Unmarshal or
+// (*json.Decoder).Decode.
+func unmarshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node) bool {
+	call, ok := parents[e].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calleeFunc(pass, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "Decode")
 }
 
 // calleeFunc is the static callee of a call, or nil.

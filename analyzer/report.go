@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -19,10 +20,12 @@ type reporter struct {
 	diags    []analysis.Diagnostic
 	seen     map[string]bool
 	files    map[*token.File]*ast.File
+
+	typesChecked map[*types.TypeName]bool
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
-	r := &reporter{pass: pass, contract: c, cfg: cfg, seen: map[string]bool{}, files: map[*token.File]*ast.File{}}
+	r := &reporter{pass: pass, contract: c, cfg: cfg, seen: map[string]bool{}, files: map[*token.File]*ast.File{}, typesChecked: map[*types.TypeName]bool{}}
 	for _, f := range pass.Files {
 		r.files[pass.Fset.File(f.Pos())] = f
 	}
@@ -37,13 +40,75 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 	if err != nil {
 		return
 	}
+	r.reportAll(violations, index, false)
+}
+
+// checkType validates what a payload struct type itself says, whatever values a
+// literal gives it: a field declared with the wrong Go type (Temperature string) or
+// under a name DeepSeek does not know. These are reported at the declaration, once.
+func (r *reporter) checkType(tn *types.TypeName, ep schema.Endpoint) {
+	if r.typesChecked[tn] {
+		return
+	}
+	r.typesChecked[tn] = true
+	l := newLowerer(r.pass, nil)
+	l.typeLevel = true
+	v := l.shape(tn.Type(), 0)
+	v.Pos, v.End = tn.Pos(), tn.Pos()+token.Pos(len(tn.Name()))
+	inst, index := instance(v)
+	violations, err := r.contract.Validate(ep, inst)
+	if err != nil {
+		return
+	}
+	r.reportAll(violations, index, true)
+}
+
+func (r *reporter) reportAll(violations []schema.Violation, index map[string]*node, typeLevel bool) {
+	var kept []schema.Violation
+	rejected := map[string]bool{}
 	for _, v := range violations {
 		n := index[v.Instance]
 		if n == nil || !r.certain(v, n, index) {
 			continue
 		}
-		r.report(v, n)
+		declared := n.member != nil && n.member.Field != nil && r.inPackage(n.member.Field.Pos())
+		keyLevel := r.presence(v) && !valueLevel(v)
+		switch {
+		case typeLevel && !(keyLevel && declared) && !(n.value.Kind == Hole && v.Keyword == "type"):
+			continue // a type alone shows only declarations
+		case !typeLevel && keyLevel && declared:
+			continue // reported once, at the declaration, by checkType
+		}
+		if v.Rule.Severity == "error" {
+			rejected[reportedInstance(v)] = true
+		}
+		kept = append(kept, v)
 	}
+	for _, v := range kept {
+		if v.Rule.Severity == "warning" && rejected[reportedInstance(v)] {
+			continue // DeepSeek rejects the value; that it would ignore it is moot
+		}
+		r.report(v, index[v.Instance])
+	}
+}
+
+// reportedInstance is the instance a violation is shown at.
+func reportedInstance(v schema.Violation) string {
+	if v.Annotation != nil && v.Annotation.At != "" {
+		return v.Instance + "/" + escapePointer(v.Annotation.At)
+	}
+	return v.Instance
+}
+
+// valueLevel reports whether a violation is about a value rather than its key: it
+// fails inside a condition on that very value (model == "deepseek-chat").
+func valueLevel(v schema.Violation) bool {
+	for _, c := range v.Conditions {
+		if c.Instance == v.Instance {
+			return true
+		}
+	}
+	return false
 }
 
 // certain reports whether a violation holds whatever the holes of the value are:
@@ -66,7 +131,7 @@ func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) 
 				return false
 			}
 		}
-	case v.Keyword == "minItems" || v.Keyword == "contains":
+	case v.Keyword == "minItems" || v.Keyword == "contains" || v.Keyword == "minContains":
 		if val.Open || val.UnknownBefore || val.uncertain() {
 			return false
 		}
@@ -155,6 +220,7 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		}
 	}
 	pos, end := r.position(v, at, a.At != "")
+	value := valueLevel(v)
 	if !pos.IsValid() {
 		return
 	}
@@ -187,7 +253,7 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		Message:  fmt.Sprintf("%s (%s)", msg, rule.ID),
 	}
 	if !r.generated(pos) {
-		d.SuggestedFixes = r.fixes(a, at)
+		d.SuggestedFixes = r.fixes(a, at, value)
 	}
 	k := fmt.Sprintf("%d\x00%s\x00%s", d.Pos, d.Category, d.Message)
 	if r.seen[k] {
@@ -200,10 +266,10 @@ func (r *reporter) report(v schema.Violation, n *node) {
 // position picks where a violation is shown: the key for a key that must go, the
 // value for a value that is wrong, the declaration of a field whose Go type is wrong.
 func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos, token.Pos) {
-	presence := r.presence(v)
+	keyLevel := r.presence(v) && !valueLevel(v)
 	var pos, end token.Pos
 	switch {
-	case (presence || atKey) && n.member != nil && n.member.KeyPos.IsValid():
+	case (keyLevel || atKey) && n.member != nil && n.member.KeyPos.IsValid():
 		pos, end = n.member.KeyPos, n.member.KeyEnd
 	case n.value.Kind == Hole && r.inPackage(n.value.Decl):
 		pos, end = n.value.Decl, n.value.DeclEnd
@@ -246,7 +312,16 @@ func (r *reporter) generated(pos token.Pos) bool {
 
 // fixes offers the certain fixes an annotation allows: a rename to DeepSeek's name,
 // or removing a key DeepSeek ignores.
-func (r *reporter) fixes(a *schema.Annotation, n *node) []analysis.SuggestedFix {
+func (r *reporter) fixes(a *schema.Annotation, n *node, value bool) []analysis.SuggestedFix {
+	if value {
+		if rep := n.value.Replace; a.Rename != "" && rep != nil && r.inPackage(rep.Pos) {
+			return []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("Replace %s with %q", n.value.text(), a.Rename),
+				TextEdits: []analysis.TextEdit{{Pos: rep.Pos, End: rep.End, NewText: []byte(fmt.Sprintf(rep.NewText, a.Rename))}},
+			}}
+		}
+		return nil
+	}
 	m := n.member
 	if m == nil {
 		return nil

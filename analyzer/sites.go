@@ -57,6 +57,9 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
 				seenVars[obj] = true
 				l := lowererFor(body)
 				if loc := l.locals[obj]; loc != nil {
+					if loc.decoded {
+						return true
+					}
 					s.obj, s.value = obj, l.localValue(obj, loc, varIdent(stack, obj))
 				}
 			}
@@ -76,7 +79,7 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
 				}
 				seenVars[obj] = true
 				l := lowererFor(body)
-				if loc := l.locals[obj]; loc != nil {
+				if loc := l.locals[obj]; loc != nil && !loc.decoded {
 					sites = append(sites, &site{body: body, fn: fn, root: id, obj: obj, typ: obj.Type(), value: l.localValue(obj, loc, id)})
 				}
 			}

@@ -34,6 +34,12 @@ type Value struct {
 	// Decl is where a value's type was declared (a struct field's type), used to
 	// report type errors of holes; may be NoPos.
 	Decl, DeclEnd token.Pos
+	// Replace rewrites a constant value written as a literal (NewText formats the new
+	// value as the source spells it).
+	Replace *Edit
+	// Implicit explains a value the code does not write: the zero value of an unset
+	// field that has no omitempty.
+	Implicit string
 }
 
 // Kind is the kind of a Value.
@@ -237,6 +243,13 @@ func (v *Value) jsonType() string {
 
 // text renders a known value for a message.
 func (v *Value) text() string {
+	if v.Implicit != "" {
+		return v.constText() + " (" + v.Implicit + ")"
+	}
+	return v.constText()
+}
+
+func (v *Value) constText() string {
 	switch v.Kind {
 	case String:
 		return strconv.Quote(v.Const.(string))

@@ -69,7 +69,8 @@ func (c *Contract) leaves(ve *jsonschema.ValidationError, conds []Condition, out
 	if strings.HasSuffix(loc, "/then") || strings.HasSuffix(loc, "/else") {
 		conds = append(conds[:len(conds):len(conds)], Condition{If: loc[:strings.LastIndexByte(loc, '/')] + "/if", Instance: ve.InstanceLocation})
 	}
-	if len(ve.Causes) > 0 {
+	if len(ve.Causes) > 0 && !strings.HasSuffix(loc, "/contains") && !strings.HasSuffix(loc, "/minContains") {
+		// A failed "contains" is one problem of the array, not one per item.
 		causes := ve.Causes
 		if strings.HasSuffix(loc, "/anyOf") || strings.HasSuffix(loc, "/oneOf") {
 			if v, ok := c.collapseTypes(ve, conds); ok {
