@@ -27,7 +27,7 @@ type lowerer struct {
 	// known to be sent.
 	typeLevel bool
 	tags      map[token.Pos]*ast.BasicLit // struct field name → tag, built on first use
-	depth   int
+	depth     int
 }
 
 // local is what a function body shows of one variable: its definition, the
@@ -455,10 +455,15 @@ func (l *lowerer) fieldTag(v *types.Var) *ast.BasicLit {
 // comma, keeping the layout of the remaining lines.
 func elementRemoval(lit *ast.CompositeLit, i int) *Edit {
 	elt := lit.Elts[i]
-	if i+1 < len(lit.Elts) {
+	switch {
+	case i+1 < len(lit.Elts):
 		return &Edit{Pos: elt.Pos(), End: lit.Elts[i+1].Pos()}
-	}
-	if i > 0 {
+	case lit.Rbrace > elt.End()+1:
+		// The last element of a multi-line literal: take its trailing comma and
+		// leave the closing brace's indentation to gofmt. Ranges never overlap
+		// the removal of the element before.
+		return &Edit{Pos: elt.Pos(), End: lit.Rbrace}
+	case i > 0:
 		return &Edit{Pos: lit.Elts[i-1].End(), End: elt.End()}
 	}
 	return &Edit{Pos: elt.Pos(), End: elt.End()}

@@ -56,6 +56,7 @@ func parseIgnoreDirectives(pass *analysis.Pass) []*ignoreDirective {
 					continue
 				}
 				d := &ignoreDirective{comment: c, file: tf, line: tf.Line(c.Pos())}
+				rest, _, _ = strings.Cut(rest, "//") // a comment after it is no reason
 				fields := strings.Fields(rest)
 				switch {
 				case len(fields) == 0:

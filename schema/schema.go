@@ -100,6 +100,11 @@ func Default() (*Contract, error) { return defaultContract() }
 // embedded one (a newer chat.schema.json, say). Files missing from dir are taken from
 // the embedded copy. Nothing outside dir is read and nothing is fetched.
 func Load(dir string) (*Contract, error) {
+	if st, err := os.Stat(dir); err != nil {
+		return nil, err
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory", dir)
+	}
 	return load(func(name string) ([]byte, error) {
 		data, err := os.ReadFile(path.Join(dir, name))
 		if os.IsNotExist(err) {

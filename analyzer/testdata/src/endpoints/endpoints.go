@@ -22,7 +22,7 @@ func prefixOnNonBeta(question string) {
 		"model": "deepseek-flash",
 		"messages": []map[string]any{
 			{"role": "user", "content": question},
-			{"role": "assistant", "content": "```python\n", "prefix": true},
+			{"role": "assistant", "content": "```python\n", "prefix": true}, // want `messages\[1\]\.prefix: DeepSeek rejects prefix completion.*\(DS206\)`
 		},
 	}
 	data, _ := json.Marshal(body)
@@ -45,7 +45,7 @@ func prefixNotLast(question string) {
 	body := map[string]any{
 		"model": "deepseek-flash",
 		"messages": []map[string]any{
-			{"role": "assistant", "content": "```python\n", "prefix": true},
+			{"role": "assistant", "content": "```python\n", "prefix": true}, // want `messages\[0\]\.prefix: DeepSeek accepts "prefix": true.*\(DS205\)`
 			{"role": "user", "content": question},
 		},
 	}
@@ -58,14 +58,14 @@ func fim(prefix, suffix string) {
 		"model":      "deepseek-flash",
 		"prompt":     prefix,
 		"suffix":     suffix,
-		"max_tokens": 8192,
+		"max_tokens": 8192, // want `max_tokens: DeepSeek's FIM completion allows.*\(DS105\)`
 	}
 	data, _ := json.Marshal(body)
 	http.Post(fimURL, "application/json", bytes.NewReader(data))
 }
 
 func fimNonBeta(prefix string) {
-	body := map[string]any{
+	body := map[string]any{ // want `request body: DeepSeek serves FIM completion.*\(DS206\)`
 		"model":  "deepseek-flash",
 		"prompt": prefix,
 	}
@@ -77,7 +77,7 @@ func fimNonBeta(prefix string) {
 type Custom struct {
 	Model    string           `json:"model"`
 	Messages []map[string]any `json:"messages"`
-	TopK     int              `json:"top_k,omitempty"`
+	TopK     int              `json:"top_k,omitempty"` // want `top_k: top_k is Anthropic's field;.*\(DS501\)`
 }
 
 func directive(m string) Custom {
@@ -89,7 +89,7 @@ func imageToProModel(url string) {
 		"model": "deepseek-v4-pro",
 		"messages": []map[string]any{{"role": "user", "content": []map[string]any{
 			{"type": "text", "text": "What is this?"},
-			{"type": "image_url", "image_url": map[string]any{"url": url}},
+			{"type": "image_url", "image_url": map[string]any{"url": url}}, // want `messages\[0\]\.content\[1\]\.type: DeepSeek rejects image and.*\(DS209\)`
 		}}},
 	})
 }
@@ -97,7 +97,7 @@ func imageToProModel(url string) {
 func imageInSystem(url string) {
 	postTo(chatURL, map[string]any{
 		"model": "deepseek-flash",
-		"messages": []map[string]any{{"role": "system", "content": []map[string]any{
+		"messages": []map[string]any{{"role": "system", "content": []map[string]any{ // want `messages\[0\]\.content: DeepSeek accepts content parts.*\(DS208\)`
 			{"type": "image_url", "image_url": map[string]any{"url": url}},
 		}}, {"role": "user", "content": "Describe it."}},
 	})

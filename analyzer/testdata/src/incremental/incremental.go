@@ -18,7 +18,7 @@ type Request struct {
 	Messages []Message `json:"messages"`
 	Stream   bool      `json:"stream,omitempty"`
 	Options  *Options  `json:"stream_options,omitempty"`
-	N        int       `json:"n,omitempty"`
+	N        int       `json:"n,omitempty"` // want `n: n is OpenAI's field;.*\(DS501\)`
 }
 
 type Options struct {
@@ -29,7 +29,7 @@ func mapBuilt(question string, stream bool) {
 	body := map[string]any{}
 	body["model"] = "deepseek-flash"
 	body["messages"] = []map[string]string{{"role": "user", "content": question}}
-	body["max_completion_tokens"] = 256
+	body["max_completion_tokens"] = 256 // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
 	if stream {
 		body["stream"] = true
 	}
@@ -42,8 +42,8 @@ func structBuilt(question string) {
 	var req Request
 	req.Model = "deepseek-flash"
 	req.Messages = append(req.Messages, Message{Role: "system", Content: "Be brief."})
-	req.Messages = append(req.Messages, Message{Role: "developer", Content: question})
-	req.Options = &Options{IncludeUsage: true}
+	req.Messages = append(req.Messages, Message{Role: "developer", Content: question}) // want `messages\[1\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
+	req.Options = &Options{IncludeUsage: true} // want `stream_options: DeepSeek rejects stream_options without.*\(DS201\)`
 	req.N = 2
 	data, _ := json.Marshal(req)
 	http.Post(url, "application/json", bytes.NewReader(data))

@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// The findings inside the JSON text are on the lines below.
+// want +4 `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+// want +5 `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
+// want +5 `temperature: DeepSeek rejects 3 with.*\(DS105\)`
 const body = `{
   "model": "deepseek-reasoner",
   "messages": [{"role": "user", "content": "Hi"}],
@@ -19,11 +23,11 @@ func rawConst() {
 
 func interpreted() {
 	http.Post("https://api.deepseek.com/chat/completions", "application/json",
-		bytes.NewBufferString("{\"model\": \"deepseek-flash\", \"messages\": [{\"role\": \"developer\", \"content\": \"x\"}], \"user\": \"u1\"}"))
+		bytes.NewBufferString("{\"model\": \"deepseek-flash\", \"messages\": [{\"role\": \"developer\", \"content\": \"x\"}], \"user\": \"u1\"}")) // want `messages\[0\]\.role: DeepSeek rejects role "developer".*\(DS104\)` `user: user is OpenAI's field;.*\(DS501\)`
 }
 
 func bytesConv() {
-	data := []byte(`{"model": "deepseek-flash", "messages": [{"role": "user", "content": "Hi"}], "top_p": 0}`)
+	data := []byte(`{"model": "deepseek-flash", "messages": [{"role": "user", "content": "Hi"}], "top_p": 0}`) // want `top_p: DeepSeek rejects 0 with.*\(DS105\)`
 	http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(data))
 }
 

@@ -17,29 +17,29 @@ func copiedFromOpenAI() {
 	post(map[string]any{
 		"model": "deepseek-flash",
 		"messages": []map[string]any{
-			{"role": "developer", "content": "You are terse."},
+			{"role": "developer", "content": "You are terse."}, // want `messages\[0\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
 			{"role": "user", "content": "Hi"},
 		},
-		"max_completion_tokens": 512,
-		"temperature":           2.5,
-		"n":                     1,
-		"seed":                  42,
+		"max_completion_tokens": 512, // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
+		"temperature":           2.5, // want `temperature: DeepSeek rejects 2\.5 with.*\(DS105\)`
+		"n":                     1, // want `n: n is OpenAI's field;.*\(DS501\)`
+		"seed":                  42, // want `seed: seed is OpenAI's field;.*\(DS501\)`
 	})
 }
 
 func copiedFromAnthropic() {
 	post(map[string]any{
 		"model":          "deepseek-v4-pro",
-		"system":         "You are terse.",
+		"system":         "You are terse.", // want `system: a top-level system is.*\(DS501\)`
 		"messages":       []map[string]any{{"role": "user", "content": "Hi"}},
-		"top_k":          40,
-		"stop_sequences": []string{"\n\n"},
+		"top_k":          40, // want `top_k: top_k is Anthropic's field;.*\(DS501\)`
+		"stop_sequences": []string{"\n\n"}, // want `stop_sequences: stop_sequences is Anthropic's field;.*\(DS501\)`
 	})
 }
 
 func retiredModel() {
 	post(map[string]any{
-		"model":    "deepseek-chat",
+		"model":    "deepseek-chat", // want `model: model "deepseek-chat" was retired.*\(DS102\)`
 		"messages": []map[string]any{{"role": "user", "content": "Hi"}},
 	})
 }
@@ -49,7 +49,7 @@ func jsonSchemaFormat(schema map[string]any) {
 		"model":    "deepseek-flash",
 		"messages": []map[string]any{{"role": "user", "content": "Give me json"}},
 		"response_format": map[string]any{
-			"type":        "json_schema",
+			"type":        "json_schema", // want `response_format\.type: DeepSeek rejects response_format type.*\(DS107\)`
 			"json_schema": schema,
 		},
 	})
@@ -59,8 +59,8 @@ func crossField() {
 	post(map[string]any{
 		"model":          "deepseek-flash",
 		"messages":       []map[string]any{{"role": "user", "content": "Hi"}},
-		"stream_options": map[string]any{"include_usage": true},
-		"top_logprobs":   5,
+		"stream_options": map[string]any{"include_usage": true}, // want `stream_options: DeepSeek rejects stream_options without.*\(DS201\)`
+		"top_logprobs":   5, // want `top_logprobs: DeepSeek requires "logprobs": true.*\(DS202\)`
 	})
 }
 
@@ -69,7 +69,7 @@ func toolChoiceInThinking(tools []map[string]any) {
 		"model":       "deepseek-flash",
 		"messages":    []map[string]any{{"role": "user", "content": "Weather?"}},
 		"tools":       tools,
-		"tool_choice": "required",
+		"tool_choice": "required", // want `tool_choice: DeepSeek rejects this tool_choice.*\(DS203\)`
 	})
 }
 
@@ -96,7 +96,7 @@ func toolChoiceThinkingUnknown(tools []map[string]any, thinking map[string]any) 
 func jsonModeWithoutWord() {
 	post(map[string]any{
 		"model":           "deepseek-flash",
-		"messages":        []map[string]any{{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Three colours?"}},
+		"messages":        []map[string]any{{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": "Three colours?"}}, // want `messages: DeepSeek rejects json_object mode.*\(DS207\)`
 		"response_format": map[string]string{"type": "json_object"},
 	})
 }

@@ -34,8 +34,8 @@ type Tool struct {
 type ChatRequest struct {
 	Model               string    `json:"model"`
 	Messages            []Message `json:"messages"`
-	Temperature         string    `json:"temperature,omitempty"`
-	MaxCompletionTokens int       `json:"max_completion_tokens,omitempty"`
+	Temperature         string    `json:"temperature,omitempty"` // want `temperature: DeepSeek rejects a JSON.*\(DS103\)`
+	MaxCompletionTokens int       `json:"max_completion_tokens,omitempty"` // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
 	Stream              bool      `json:"stream,omitempty"`
 	Tools               []Tool    `json:"tools,omitempty"`
 	ToolChoice          any       `json:"tool_choice,omitempty"`
@@ -56,31 +56,69 @@ func build(history []Message, question string) ChatRequest {
 	return ChatRequest{
 		Model:    "deepseek-v4-pro",
 		Messages: append(history, Message{Role: "user", Content: question}),
-		TopP:     0.9,
+		TopP:     0.9, // want `top_p: DeepSeek raises top_p 0\.9.*\(DS504\)`
 	}
 }
 
 func zeroTopP(question string) error {
-	return send(ChatRequest{
+	return send(ChatRequest{ // want `top_p: DeepSeek rejects 0 \(TopP.*\(DS105\)`
 		Model:    "deepseek-flash",
 		Messages: []Message{{Role: "user", Content: question}},
 	})
 }
 
+var weatherTool = Tool{Type: "function"}
+
 // An assistant message whose type cannot carry reasoning_content, replayed in a
 // thinking-mode tool loop.
-func toolLoop(tools []Tool, calls []ToolCall, question, answer string) error {
+func toolLoop(calls []ToolCall, question string) error {
+	req := ChatRequest{
+		Model: "deepseek-flash",
+		Messages: []Message{
+			{Role: "user", Content: question},
+			{Role: "assistant", Content: "", ToolCalls: calls}, // want `messages\[1\]: DeepSeek rejects an assistant.*\(DS204\)`
+		},
+		Tools: []Tool{weatherTool},
+		TopP:  1,
+	}
+	return send(req)
+}
+
+// With the tools unknown (they may be empty and so omitted), nothing is certain.
+func toolLoopUnknownTools(tools []Tool, calls []ToolCall, question string) error {
 	req := ChatRequest{
 		Model: "deepseek-flash",
 		Messages: []Message{
 			{Role: "user", Content: question},
 			{Role: "assistant", Content: "", ToolCalls: calls},
-			{Role: "tool", Content: answer},
 		},
 		Tools: tools,
 		TopP:  1,
 	}
 	return send(req)
+}
+
+// Thinking disabled: reasoning_content is not needed.
+type NoThinkingRequest struct {
+	Model    string    `json:"model"`
+	Messages []Message `json:"messages"`
+	Tools    []Tool    `json:"tools,omitempty"`
+	Thinking struct {
+		Type string `json:"type"`
+	} `json:"thinking"`
+}
+
+func toolLoopNoThinking(calls []ToolCall, question string) NoThinkingRequest {
+	req := NoThinkingRequest{
+		Model: "deepseek-flash",
+		Messages: []Message{
+			{Role: "user", Content: question},
+			{Role: "assistant", Content: "", ToolCalls: calls},
+		},
+		Tools: []Tool{weatherTool},
+	}
+	req.Thinking.Type = "disabled"
+	return req
 }
 
 type Embedded struct {
@@ -90,7 +128,7 @@ type Embedded struct {
 
 type Base struct {
 	Model string `json:"model"`
-	Seed  int    `json:"seed"`
+	Seed  int    `json:"seed"` // want `seed: seed is OpenAI's field;.*\(DS501\)`
 }
 
 func embedded(q string) Embedded {
