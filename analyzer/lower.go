@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -846,7 +847,7 @@ func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf fun
 		if p.Fun == cur {
 			return // a method call on a field value: reads
 		}
-		if marshalArg(pass, parents, cur) {
+		if marshalArg(pass, parents, cur) || readOnlyArg(pass, p, cur) {
 			return
 		}
 		if _, isBuiltin := pass.TypesInfo.Uses[calleeIdent(p)].(*types.Builtin); isBuiltin {
@@ -900,6 +901,100 @@ func marshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node) 
 		return true
 	}
 	return false
+}
+
+// readOnlyArg reports whether e is passed to a function of this package that only
+// marshals that parameter (a post(body any) helper), so the call cannot change it.
+func readOnlyArg(pass *analysis.Pass, call *ast.CallExpr, e ast.Node) bool {
+	fn := calleeFunc(pass, call)
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return false
+	}
+	for i, arg := range call.Args {
+		if arg == e {
+			return readOnlyParam(pass, fn, i, 0)
+		}
+	}
+	return false
+}
+
+var readOnlyCache sync.Map // (*types.Func, int) → bool
+
+type paramKey struct {
+	fn *types.Func
+	i  int
+}
+
+func readOnlyParam(pass *analysis.Pass, fn *types.Func, i, depth int) bool {
+	key := paramKey{fn, i}
+	if v, ok := readOnlyCache.Load(key); ok {
+		return v.(bool)
+	}
+	ok := depth < 3 && computeReadOnlyParam(pass, fn, i, depth)
+	readOnlyCache.Store(key, ok)
+	return ok
+}
+
+func computeReadOnlyParam(pass *analysis.Pass, fn *types.Func, i, depth int) bool {
+	sig := fn.Signature()
+	if i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	var decl *ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == fn {
+				decl = fd
+			}
+		}
+	}
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	parents := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ok := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !isIdent || pass.TypesInfo.Uses[id] != param {
+			return true
+		}
+		var use ast.Node = id
+		if u, isUnary := parents[id].(*ast.UnaryExpr); isUnary && u.Op == token.AND {
+			use = u
+		}
+		call, isCall := parents[use].(*ast.CallExpr)
+		switch {
+		case isCall && marshalArg(pass, parents, use):
+		case isCall && calleeFunc(pass, call) != nil && calleeFunc(pass, call).Pkg() == pass.Pkg && argIndex(call, use) >= 0 &&
+			readOnlyParam(pass, calleeFunc(pass, call), argIndex(call, use), depth+1):
+		default:
+			ok = false
+		}
+		return true
+	})
+	return ok
+}
+
+func argIndex(call *ast.CallExpr, e ast.Node) int {
+	for i, a := range call.Args {
+		if a == e {
+			return i
+		}
+	}
+	return -1
 }
 
 // unmarshalArg reports whether e is the target of json.Unmarshal or

@@ -50,7 +50,7 @@ func TestGoVet(t *testing.T) {
 	example, _ := filepath.Abs("../../testdata/example")
 
 	out, _, code := run(t, example, bin, "-V=full")
-	if code != 0 || !regexp.MustCompile(`^deepseekvet version devel .* buildID=[0-9a-f]+\n$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`^\S*deepseekvet version devel .* buildID=[0-9a-f]+\n$`).MatchString(out) {
 		t.Errorf("-V=full = %q (exit %d); go vet keys its cache on this line, so it must keep x/tools' devel…buildID= shape", out, code)
 	}
 
@@ -73,6 +73,17 @@ func TestGoVet(t *testing.T) {
 	if code == 0 || !strings.Contains(stderr, `severity "loud"`) {
 		t.Errorf("bad -severity: exit %d, want a failure naming the value:\n%s", code, stderr)
 	}
+}
+
+// expectedVet are lines go vet prints for testdata/example (paths relative to it).
+var expectedVet = []string{
+	"chat.go:27:2: max_completion_tokens: max_completion_tokens is OpenAI's field; DeepSeek does not document it and it has no effect; use max_tokens (DS501)",
+	`chat.go:38:10: model: model "deepseek-chat" was retired by DeepSeek on 2026-07-24 and is rejected;`,
+	`chat.go:40:11: messages[0].role: DeepSeek rejects role "developer" with 400`,
+	"chat.go:44:24: temperature: DeepSeek rejects 2.5 with 400: the maximum is 2 (DS105)",
+	`chat.go:56:45: response_format.type: DeepSeek rejects response_format type "json_schema" with 400 "This response_format type is unavailable now";`,
+	`chat.go:57:3: tool_choice: DeepSeek rejects this tool_choice in thinking mode (on by default) with 400 "Thinking mode does not support this tool_choice";`,
+	"chat.go:59:3: top_k: top_k is Anthropic's field;",
 }
 
 // TestGoFix applies the certain fixes through go fix -fixtool on a copy.
