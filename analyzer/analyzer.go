@@ -57,11 +57,26 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
 	if withFlags {
-		a.Flags.StringVar(&cfg.Severity, "severity", "warning", "lowest severity reported: warning or error")
+		cfg.Severity = "warning"
+		a.Flags.Var((*severityFlag)(&cfg.Severity), "severity", "lowest severity reported: warning or error")
 		a.Flags.StringVar(&cfg.SchemaDir, "schema-dir", "", "directory with a newer contract (chat.schema.json, fim.schema.json, rules.json); needs -schema-sha256")
 		a.Flags.StringVar(&cfg.SchemaSHA256, "schema-sha256", "", "SHA-256 digest of the -schema-dir contract, as the error for a wrong one prints it")
 	}
 	return a
+}
+
+// severityFlag rejects a bad value when flags are parsed, so that neither go vet's
+// cache nor a per-package error hides it.
+type severityFlag string
+
+func (f *severityFlag) String() string { return string(*f) }
+
+func (f *severityFlag) Set(v string) error {
+	if v != "warning" && v != "error" {
+		return fmt.Errorf("want warning or error")
+	}
+	*f = severityFlag(v)
+	return nil
 }
 
 func (cfg *Config) validate() error {

@@ -70,7 +70,7 @@ func TestGoVet(t *testing.T) {
 	}
 
 	_, stderr, code = run(t, example, "go", "vet", "-vettool="+bin, "-severity=loud", "./...")
-	if code == 0 || !strings.Contains(stderr, `severity "loud"`) {
+	if code == 0 || !strings.Contains(stderr, `invalid value "loud" for flag -severity: want warning or error`) {
 		t.Errorf("bad -severity: exit %d, want a failure naming the value:\n%s", code, stderr)
 	}
 }
