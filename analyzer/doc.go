@@ -1,7 +1,7 @@
 /*
 Package analyzer defines the deepseekvet analyzer.
 
-deepseekvet: check DeepSeek API request payloads against DeepSeek's contract
+check DeepSeek API request payloads against DeepSeek's contract
 
 deepseekvet finds the Go code that builds request bodies for DeepSeek's chat
 completions and FIM endpoints: map[string]any literals, structs with json tags,

@@ -1,7 +1,7 @@
 // Package chatbot is example code for deepseekvet: a small DeepSeek client written
 // the way request code gets copied between providers. Run
 //
-//	go run ./cmd/deepseekvet -C testdata/example ./...
+//	go run ./cmd/deepseekvet ./testdata/example
 //
 // from the repository root to see what deepseekvet reports.
 package chatbot

@@ -1,3 +1,0 @@
-module example.com/chatbot
-
-go 1.26.0
