@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"strings"
 	"sync"
 
@@ -53,6 +55,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes:        []analysis.Fact{new(boundFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
@@ -159,6 +162,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r := newReporter(pass, contract, cfg)
 	bind := newBinder(pass, ins, contract)
+	bind.exportFacts()
 	for _, site := range findSites(pass, ins) {
 		target, ok := bind.target(site)
 		if !ok {
@@ -173,13 +177,15 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
-// mayHoldPayload is the cheap prefilter: a package that builds no JSON (imports
-// neither encoding/json nor net/http nor bytes/strings readers) and declares no
-// directive cannot hold a payload.
+// mayHoldPayload is the cheap prefilter: a package can hold or bind a payload only
+// if it builds JSON or HTTP requests, mentions DeepSeek in a string, carries a
+// directive, or imports a package that has bindings.
 func mayHoldPayload(pass *analysis.Pass) bool {
 	for _, imp := range pass.Pkg.Imports() {
-		switch imp.Path() {
-		case "encoding/json", "net/http", "bytes", "strings", "io":
+		switch path := imp.Path(); {
+		case path == "encoding/json" || path == "net/http":
+			return true
+		case sdkPackages()[path]:
 			return true
 		}
 	}
@@ -192,5 +198,12 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 			}
 		}
 	}
-	return false
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	found := false
+	ins.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
+		if lit := n.(*ast.BasicLit); !found && lit.Kind == token.STRING && strings.Contains(strings.ToLower(lit.Value), "deepseek") {
+			found = true
+		}
+	})
+	return found || len(pass.AllObjectFacts()) > 0
 }

@@ -16,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
-	for _, pkg := range []string{"silent", "suppress"} {
+	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})

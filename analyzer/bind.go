@@ -75,7 +75,7 @@ type binder struct {
 	contract *schema.Contract
 	models   map[string]bool
 
-	funcs     map[types.Object]*ast.FuncDecl
+	funcs     map[*types.Func]*ast.FuncDecl
 	funcClass map[ast.Node]endpointClass
 	visiting  map[ast.Node]bool
 	typeClass map[*types.TypeName]endpointClass // client types whose literals hold URLs
@@ -85,7 +85,7 @@ type binder struct {
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{},
-		funcs: map[types.Object]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
+		funcs: map[*types.Func]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
 		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
 		payloads: map[*types.TypeName]endpointClass{}}
 	for _, m := range c.Accepted {
@@ -121,9 +121,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			return "", false // shown to go to another provider
 		}
 		if class&toDeepSeek == 0 {
-			if tn := namedOf(s.typ); tn != nil {
-				class = b.payloads[tn]
-			}
+			class = b.typeBinding(namedOf(s.typ))
 		}
 		bound := class&toDeepSeek != 0 && class&toOther == 0
 		if !bound {
@@ -164,6 +162,22 @@ func namedOf(t types.Type) *types.TypeName {
 	return nil
 }
 
+// typeBinding is what is known of a named type: this package's analysis, a fact
+// from the package declaring it, or sdks.json.
+func (b *binder) typeBinding(tn *types.TypeName) endpointClass {
+	if tn == nil {
+		return 0
+	}
+	if tn.Pkg() == b.pass.Pkg {
+		return b.typeClass[tn] | b.payloads[tn]
+	}
+	var f boundFact
+	if b.pass.ImportObjectFact(tn, &f) {
+		return endpointClass(f.Class)
+	}
+	return sdkClass(tn)
+}
+
 // init indexes the package once: its functions, the client types whose literals
 // hold URL constants, and the payload types bound functions use.
 func (b *binder) init() {
@@ -174,29 +188,40 @@ func (b *binder) init() {
 	for _, f := range b.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if obj := b.pass.TypesInfo.Defs[fd.Name]; obj != nil {
+				if obj, ok := b.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					b.funcs[obj] = fd
 				}
 			}
 		}
 	}
-	// A client type is bound by the URLs of the functions that construct it: a
-	// NewDeepSeekClient() that sets the base URL binds the methods of what it builds.
-	for _, fd := range b.funcs {
+	// A client type is bound by the URLs it is built with: a literal that holds one
+	// (Client{BaseURL: deepseekURL}), or a constructor that refers to one and returns
+	// the type (NewDeepSeek() *Provider).
+	b.ins.Preorder([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		lit := n.(*ast.CompositeLit)
+		tn := namedOf(b.pass.TypesInfo.TypeOf(lit))
+		if tn == nil || tn.Pkg() != b.pass.Pkg || payloadShapedType(b.pass, tn.Type(), nil) {
+			return
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				b.typeClass[tn] |= b.constURLs(kv.Value)
+			}
+		}
+	})
+	for obj, fd := range b.funcs {
 		own := b.constURLs(fd.Body)
 		if own == 0 {
 			continue
 		}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.CompositeLit); ok {
-				if tn := namedOf(b.pass.TypesInfo.TypeOf(lit)); tn != nil && tn.Pkg() == b.pass.Pkg && !payloadShapedType(b.pass, tn.Type(), nil) {
-					if _, ok := tn.Type().Underlying().(*types.Struct); ok {
-						b.typeClass[tn] |= own
-					}
+		results := obj.Signature().Results()
+		for i := 0; i < results.Len(); i++ {
+			if tn := namedOf(results.At(i).Type()); tn != nil && tn.Pkg() == b.pass.Pkg && !payloadShapedType(b.pass, tn.Type(), nil) {
+				if _, ok := tn.Type().Underlying().(*types.Struct); ok {
+					b.typeClass[tn] |= own
 				}
 			}
-			return true
-		})
+		}
 	}
 	for _, fd := range b.funcs {
 		class := b.classOf(fd)
@@ -234,14 +259,19 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
-				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
-					class |= b.typeClass[tn]
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil && !payloadShapedType(b.pass, tn.Type(), nil) {
+					class |= b.clientClass(tn)
 				}
 			}
 		case *ast.CallExpr:
 			if callee := calleeFunc(b.pass, n); callee != nil {
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
 					class |= b.classOf(decl)
+				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg {
+					var f boundFact
+					if b.pass.ImportObjectFact(callee.Origin(), &f) {
+						class |= endpointClass(f.Class)
+					}
 				}
 			}
 		}
@@ -249,6 +279,34 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 	})
 	b.funcClass[fn] = class
 	return class
+}
+
+// clientClass is the binding of a client type a function uses.
+func (b *binder) clientClass(tn *types.TypeName) endpointClass {
+	if tn.Pkg() == b.pass.Pkg {
+		return b.typeClass[tn]
+	}
+	return b.typeBinding(tn)
+}
+
+// exportFacts records this package's bindings for its importers.
+func (b *binder) exportFacts() {
+	b.init()
+	for obj, fd := range b.funcs {
+		if c := b.classOf(fd); c&toDeepSeek != 0 && obj.Exported() {
+			b.pass.ExportObjectFact(obj, &boundFact{Class: uint8(c)})
+		}
+	}
+	for tn, c := range b.typeClass {
+		if c|b.payloads[tn] != 0 {
+			b.pass.ExportObjectFact(tn, &boundFact{Class: uint8(c | b.payloads[tn])})
+		}
+	}
+	for tn, c := range b.payloads {
+		if b.typeClass[tn] == 0 && c != 0 {
+			b.pass.ExportObjectFact(tn, &boundFact{Class: uint8(c)})
+		}
+	}
 }
 
 // constURLs classifies the URL constants in an expression.

@@ -112,6 +112,9 @@ func deref(t types.Type) types.Type {
 // hasCustomJSON reports whether values of t marshal through their own method, so
 // their JSON cannot be read from their type.
 func hasCustomJSON(t types.Type) bool {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && transparent()[qualifiedName(n.Origin().Obj())] {
+		return false // its MarshalJSON keeps the tags' meaning (sdks.json)
+	}
 	for _, tt := range []types.Type{t, types.NewPointer(t)} {
 		ms := types.NewMethodSet(tt)
 		for _, name := range []string{"MarshalJSON", "MarshalText"} {

@@ -13,7 +13,7 @@ type Message struct {
 	Content string `json:"content"`
 }
 
-type Request struct {
+type Request struct { // want Request:"deepseek:chat"
 	Model    string    `json:"model"`
 	Messages []Message `json:"messages"`
 	Stream   bool      `json:"stream,omitempty"`

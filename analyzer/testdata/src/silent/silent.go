@@ -97,7 +97,7 @@ func decode(data []byte) (*ChatResponse, error) {
 }
 
 // A config struct with a model field is not a request.
-type Config struct {
+type Config struct { // want Config:"deepseek:chat"
 	Model            string  `json:"model"`
 	URL              string  `json:"url"`
 	FrequencyPenalty float64 `json:"frequency_penalty"`

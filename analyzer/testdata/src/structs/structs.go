@@ -31,7 +31,7 @@ type Tool struct {
 	} `json:"function"`
 }
 
-type ChatRequest struct {
+type ChatRequest struct { // want ChatRequest:"deepseek:chat"
 	Model               string    `json:"model"`
 	Messages            []Message `json:"messages"`
 	Temperature         string    `json:"temperature,omitempty"` // want `temperature: DeepSeek rejects a JSON.*\(DS103\)`
