@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,5 +58,19 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("New(%+v) = %v, want an error containing %q", tc.cfg, err, tc.want)
 		}
+	}
+}
+
+// TestSDKs runs the analyzer over code using the real SDK modules from the Go module
+// proxy (testdata/sdk/go.mod pins them).
+func TestSDKs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads SDK modules")
+	}
+	dir := filepath.Join(analysistest.TestData(), "sdk")
+	for _, pkg := range []string{"./goopenai", "./deepseekgo"} {
+		t.Run(pkg, func(t *testing.T) {
+			analysistest.Run(t, dir, analyzer.Analyzer, pkg)
+		})
 	}
 }

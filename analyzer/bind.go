@@ -165,17 +165,20 @@ func namedOf(t types.Type) *types.TypeName {
 // typeBinding is what is known of a named type: this package's analysis, a fact
 // from the package declaring it, or sdks.json.
 func (b *binder) typeBinding(tn *types.TypeName) endpointClass {
-	if tn == nil {
+	if tn == nil || tn.Pkg() == nil {
 		return 0
 	}
 	if tn.Pkg() == b.pass.Pkg {
 		return b.typeClass[tn] | b.payloads[tn]
 	}
+	if c := sdkClass(tn); c != 0 || sdkPackages()[tn.Pkg().Path()] {
+		return c
+	}
 	var f boundFact
 	if b.pass.ImportObjectFact(tn, &f) {
 		return endpointClass(f.Class)
 	}
-	return sdkClass(tn)
+	return 0
 }
 
 // init indexes the package once: its functions, the client types whose literals
@@ -267,7 +270,9 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 			if callee := calleeFunc(b.pass, n); callee != nil {
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
 					class |= b.classOf(decl)
-				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg {
+				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg && !sdkPackages()[callee.Pkg().Path()] {
+					// SDKs are known by sdks.json: the URLs inside them say nothing
+					// about where a caller's client points.
 					var f boundFact
 					if b.pass.ImportObjectFact(callee.Origin(), &f) {
 						class |= endpointClass(f.Class)
@@ -283,6 +288,9 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 
 // clientClass is the binding of a client type a function uses.
 func (b *binder) clientClass(tn *types.TypeName) endpointClass {
+	if tn.Pkg() == nil {
+		return 0
+	}
 	if tn.Pkg() == b.pass.Pkg {
 		return b.typeClass[tn]
 	}

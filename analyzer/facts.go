@@ -36,8 +36,10 @@ func (c endpointClass) String() string {
 var sdksJSON []byte
 
 type sdkData struct {
-	BoundTypes            map[string]string `json:"boundTypes"`
-	TransparentMarshalers []string          `json:"transparentMarshalers"`
+	BoundTypes map[string]string `json:"boundTypes"`
+	// TransparentMarshalers maps a type to the struct tags its MarshalJSON really
+	// uses for some fields.
+	TransparentMarshalers map[string]map[string]string `json:"transparentMarshalers"`
 }
 
 var sdks = sync.OnceValue(func() *sdkData {
@@ -48,13 +50,7 @@ var sdks = sync.OnceValue(func() *sdkData {
 	return d
 })
 
-var transparent = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, name := range sdks().TransparentMarshalers {
-		m[name] = true
-	}
-	return m
-})
+func transparent() map[string]map[string]string { return sdks().TransparentMarshalers }
 
 // qualifiedName is "import/path.Name" for a named type.
 func qualifiedName(tn *types.TypeName) string {
@@ -88,7 +84,7 @@ var sdkPackages = sync.OnceValue(func() map[string]bool {
 	for name := range sdks().BoundTypes {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
 	}
-	for _, name := range sdks().TransparentMarshalers {
+	for name := range sdks().TransparentMarshalers {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
 	}
 	return m

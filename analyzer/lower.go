@@ -153,6 +153,9 @@ func (l *lowerer) shape(t types.Type, depth int) *Value {
 		if _, ok := types.Unalias(st).Underlying().(*types.Struct); ok && !hasCustomJSON(st) {
 			v := &Value{Kind: Object, Nullable: nullable}
 			for _, f := range jsonFields(st) {
+				if f.Alt {
+					continue
+				}
 				fv := l.shape(f.Type, depth+1)
 				if f.Quoted {
 					fv = hole("string")
@@ -272,8 +275,17 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 			set[st.Field(i).Name()], keys[st.Field(i).Name()], elems[st.Field(i).Name()] = elt, elt, i
 		}
 	}
+	altSet := map[string]bool{} // JSON names an alternative field set in this literal takes
+	for _, f := range fields {
+		if f.Alt && set[st.Field(f.Index[0]).Name()] != nil {
+			altSet[f.Name] = true
+		}
+	}
 	for _, f := range fields {
 		top := st.Field(f.Index[0]).Name()
+		if f.Alt != altSet[f.Name] {
+			continue // the other field of this name is the one sent
+		}
 		var valueExpr ast.Expr
 		if len(f.Index) == 1 {
 			valueExpr = set[top]

@@ -15,6 +15,9 @@ type jsonField struct {
 	OmitEmpty bool // omitempty or omitzero
 	Quoted    bool // ,string
 	Tagged    bool // the name comes from a tag
+	// Alt marks a field that replaces the field of the same name when it is set
+	// (go-openai's MultiContent is sent as "content").
+	Alt bool
 }
 
 // jsonFields lists the fields encoding/json marshals for a struct type, following its
@@ -30,6 +33,11 @@ func jsonFields(t types.Type) []jsonField {
 		depth int
 	}
 	var all []candidate
+	var alts []jsonField
+	var overrides map[string]string
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+		overrides = transparent()[qualifiedName(n.Origin().Obj())]
+	}
 	seen := map[*types.Struct]bool{}
 	var walk func(st *types.Struct, index []int, depth int)
 	walk = func(st *types.Struct, index []int, depth int) {
@@ -41,6 +49,9 @@ func jsonFields(t types.Type) []jsonField {
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
 			tag := reflect.StructTag(st.Tag(i)).Get("json")
+			if o, ok := overrides[f.Name()]; ok && depth == 0 {
+				tag = o
+			}
 			if tag == "-" {
 				continue
 			}
@@ -66,7 +77,13 @@ func jsonFields(t types.Type) []jsonField {
 					jf.OmitEmpty = true
 				case "string":
 					jf.Quoted = true
+				case "alt":
+					jf.Alt = true
 				}
+			}
+			if jf.Alt {
+				alts = append(alts, jf)
+				continue
 			}
 			all = append(all, candidate{jf, depth})
 		}
@@ -99,7 +116,7 @@ func jsonFields(t types.Type) []jsonField {
 			out = append(out, best.jsonField)
 		}
 	}
-	return out
+	return append(out, alts...)
 }
 
 func deref(t types.Type) types.Type {
@@ -112,7 +129,7 @@ func deref(t types.Type) types.Type {
 // hasCustomJSON reports whether values of t marshal through their own method, so
 // their JSON cannot be read from their type.
 func hasCustomJSON(t types.Type) bool {
-	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && transparent()[qualifiedName(n.Origin().Obj())] {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && transparent()[qualifiedName(n.Origin().Obj())] != nil {
 		return false // its MarshalJSON keeps the tags' meaning (sdks.json)
 	}
 	for _, tt := range []types.Type{t, types.NewPointer(t)} {
