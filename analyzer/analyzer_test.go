@@ -68,9 +68,9 @@ func TestSDKs(t *testing.T) {
 		t.Skip("loads SDK modules")
 	}
 	dir := filepath.Join(analysistest.TestData(), "sdk")
-	for _, pkg := range []string{"./goopenai", "./deepseekgo"} {
+	for _, pkg := range []string{"./goopenai", "./deepseekgo", "./openaigo"} {
 		t.Run(pkg, func(t *testing.T) {
-			analysistest.Run(t, dir, analyzer.Analyzer, pkg)
+			analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, pkg)
 		})
 	}
 }

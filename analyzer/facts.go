@@ -40,6 +40,40 @@ type sdkData struct {
 	// TransparentMarshalers maps a type to the struct tags its MarshalJSON really
 	// uses for some fields.
 	TransparentMarshalers map[string]map[string]string `json:"transparentMarshalers"`
+	// TransparentPackages marshal every type with the tags' meaning (openai-go's
+	// param.MarshalObject); fields tagged ",inline" are union variants.
+	TransparentPackages []string `json:"transparentPackages"`
+	// ValueWrappers marshal as their type argument (param.Opt[T]); ValueFuncs
+	// return their first argument wrapped (openai.Float(0.7)).
+	ValueWrappers []string `json:"valueWrappers"`
+	ValueFuncs    []string `json:"valueFuncs"`
+	// ConstantPackages hold string types that always marshal their default tag.
+	ConstantPackages []string `json:"constantPackages"`
+	// MessageFuncs build a message: the role, then the JSON key of each argument.
+	MessageFuncs map[string][]string `json:"messageFuncs"`
+}
+
+func set(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+var (
+	transparentPackages = sync.OnceValue(func() map[string]bool { return set(sdks().TransparentPackages) })
+	valueWrappers       = sync.OnceValue(func() map[string]bool { return set(sdks().ValueWrappers) })
+	valueFuncs          = sync.OnceValue(func() map[string]bool { return set(sdks().ValueFuncs) })
+	constantPackages    = sync.OnceValue(func() map[string]bool { return set(sdks().ConstantPackages) })
+)
+
+// funcName is "import/path.Name" for a package-level function.
+func funcName(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return ""
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
 }
 
 var sdks = sync.OnceValue(func() *sdkData {
@@ -86,6 +120,9 @@ var sdkPackages = sync.OnceValue(func() map[string]bool {
 	}
 	for name := range sdks().TransparentMarshalers {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
+	}
+	for _, path := range sdks().TransparentPackages {
+		m[path] = true
 	}
 	return m
 })

@@ -111,6 +111,9 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 			}
 		}
 	case *ast.CallExpr:
+		if v := l.sdkCall(e); v != nil {
+			return v
+		}
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "append" && len(e.Args) > 0 {
 			if _, ok := l.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
 				return l.appendCall(e)
@@ -150,13 +153,16 @@ func (l *lowerer) shape(t types.Type, depth int) *Value {
 		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
 			st, nullable = p.Elem(), true
 		}
-		if _, ok := types.Unalias(st).Underlying().(*types.Struct); ok && !hasCustomJSON(st) {
+		if _, ok := types.Unalias(st).Underlying().(*types.Struct); ok && !hasCustomJSON(st) && !isUnion(st) {
 			v := &Value{Kind: Object, Nullable: nullable}
 			for _, f := range jsonFields(st) {
 				if f.Alt {
 					continue
 				}
 				fv := l.shape(f.Type, depth+1)
+				if f.Default != "" {
+					fv = &Value{Kind: String, Const: f.Default}
+				}
 				if f.Quoted {
 					fv = hole("string")
 				}
@@ -258,8 +264,61 @@ func (l *lowerer) compositeLit(lit *ast.CompositeLit) *Value {
 	return l.typedHole(lit)
 }
 
+// sdkCall lowers the SDK helpers sdks.json names: value wrappers
+// (openai.Float(0.7) is 0.7) and message constructors (openai.UserMessage(q) is
+// {"role": "user", "content": q}).
+func (l *lowerer) sdkCall(call *ast.CallExpr) *Value {
+	fn := calleeFunc(l.pass, call)
+	if fn == nil {
+		return nil
+	}
+	name := funcName(fn.Origin())
+	if valueFuncs()[name] && len(call.Args) == 1 {
+		v := l.expr(call.Args[0])
+		v.Pos, v.End = call.Pos(), call.End()
+		return v
+	}
+	spec, ok := sdks().MessageFuncs[name]
+	if !ok || len(spec) == 0 || len(call.Args) != len(spec)-1 {
+		return nil
+	}
+	v := &Value{Kind: Object, Pos: call.Pos(), End: call.End()}
+	role := &Value{Kind: String, Const: spec[0], Pos: call.Fun.Pos(), End: call.Fun.End()}
+	v.Members = append(v.Members, &Member{Key: "role", KeyPos: call.Fun.Pos(), KeyEnd: call.Fun.End(), Value: role})
+	for i, key := range spec[1:] {
+		v.Members = append(v.Members, &Member{Key: key, KeyPos: call.Args[i].Pos(), KeyEnd: call.Args[i].End(), Value: l.expr(call.Args[i])})
+	}
+	return v
+}
+
+// unionLit lowers an SDK union literal: the variant that is set is the value.
+func (l *lowerer) unionLit(t types.Type, lit *ast.CompositeLit) *Value {
+	st := types.Unalias(t).Underlying().(*types.Struct)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == id.Name && strings.Contains(st.Tag(i), "inline") {
+				v := l.expr(kv.Value)
+				v.Pos, v.End = lit.Pos(), lit.End()
+				return v
+			}
+		}
+	}
+	return l.typedHole(lit)
+}
+
 // structLit lowers a struct literal with encoding/json semantics.
 func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
+	if isUnion(t) {
+		return l.unionLit(t, lit)
+	}
 	fields := jsonFields(t)
 	v := &Value{Kind: Object, Pos: lit.Pos(), End: lit.End()}
 	set := map[string]ast.Expr{}  // Go field name → value expression
@@ -299,8 +358,18 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 				continue
 			}
 		}
-		m := &Member{Key: f.Name, Field: f.Var}
+		m := &Member{Key: f.Name, Field: f.Var, Owner: t}
 		m.Rename = l.tagRename(f)
+		if f.Default != "" {
+			// A constant type: it always sends its default, set or not.
+			m.Value = &Value{Kind: String, Const: f.Default, Pos: lit.Pos(), End: lit.Lbrace + 1}
+			m.KeyPos, m.KeyEnd = m.Value.Pos, m.Value.End
+			if k := keys[top]; k != nil {
+				m.KeyPos, m.KeyEnd = k.Pos(), k.End()
+			}
+			v.Members = append(v.Members, m)
+			continue
+		}
 		if valueExpr == nil {
 			// Not set: zero, and so omitted with omitempty, unless changed later.
 			if f.OmitEmpty {
@@ -327,6 +396,9 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 		if k := keys[top]; k != nil && len(f.Index) == 1 {
 			m.KeyPos, m.KeyEnd = k.Pos(), k.End()
 			m.Remove = elementRemoval(lit, elems[top])
+			if id, ok := k.(*ast.Ident); ok {
+				m.FieldKey = id
+			}
 		} else {
 			m.KeyPos, m.KeyEnd = valueExpr.Pos(), valueExpr.End()
 		}

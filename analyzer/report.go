@@ -332,6 +332,16 @@ func (r *reporter) fixes(a *schema.Annotation, n *node, value bool) []analysis.S
 			Message:   fmt.Sprintf("Rename %s to %s", m.Key, a.Rename),
 			TextEdits: []analysis.TextEdit{{Pos: m.Rename.Pos, End: m.Rename.End, NewText: []byte(fmt.Sprintf(m.Rename.NewText, a.Rename))}},
 		}}
+	case a.Rename != "" && m.FieldKey != nil && m.Owner != nil && r.inPackage(m.FieldKey.Pos()):
+		// An SDK struct: rename the Go field to the one DeepSeek's name comes from.
+		for _, f := range jsonFields(m.Owner) {
+			if f.Name == a.Rename && len(f.Index) == 1 && !f.Alt {
+				return []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Use %s (%s) instead of %s", f.Var.Name(), a.Rename, m.FieldKey.Name),
+					TextEdits: []analysis.TextEdit{{Pos: m.FieldKey.Pos(), End: m.FieldKey.End(), NewText: []byte(f.Var.Name())}},
+				}}
+			}
+		}
 	case a.Remove && m.Remove != nil && r.inPackage(m.Remove.Pos):
 		return []analysis.SuggestedFix{{
 			Message:   fmt.Sprintf("Remove %s", m.Key),

@@ -18,6 +18,11 @@ type jsonField struct {
 	// Alt marks a field that replaces the field of the same name when it is set
 	// (go-openai's MultiContent is sent as "content").
 	Alt bool
+	// Inline marks a union variant (openai-go's `json:",inline"`): when set, its
+	// value is the whole value.
+	Inline bool
+	// Default is the value of a field whose type always marshals its default tag.
+	Default string
 }
 
 // jsonFields lists the fields encoding/json marshals for a struct type, following its
@@ -79,7 +84,12 @@ func jsonFields(t types.Type) []jsonField {
 					jf.Quoted = true
 				case "alt":
 					jf.Alt = true
+				case "inline":
+					jf.Inline = true
 				}
+			}
+			if d, ok := reflect.StructTag(st.Tag(i)).Lookup("default"); ok && isConstantType(f.Type()) {
+				jf.Default = d
 			}
 			if jf.Alt {
 				alts = append(alts, jf)
@@ -129,8 +139,11 @@ func deref(t types.Type) types.Type {
 // hasCustomJSON reports whether values of t marshal through their own method, so
 // their JSON cannot be read from their type.
 func hasCustomJSON(t types.Type) bool {
-	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && transparent()[qualifiedName(n.Origin().Obj())] != nil {
-		return false // its MarshalJSON keeps the tags' meaning (sdks.json)
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+		tn := n.Origin().Obj()
+		if transparent()[qualifiedName(tn)] != nil || tn.Pkg() != nil && transparentPackages()[tn.Pkg().Path()] {
+			return false // its MarshalJSON keeps the tags' meaning (sdks.json)
+		}
 	}
 	for _, tt := range []types.Type{t, types.NewPointer(t)} {
 		ms := types.NewMethodSet(tt)
@@ -146,6 +159,12 @@ func hasCustomJSON(t types.Type) bool {
 // jsonTypes lists the JSON types a Go type marshals to, for typing holes; nil means
 // unknown (interfaces, custom marshalers).
 func jsonTypes(t types.Type) []string {
+	if arg := wrappedType(t); arg != nil {
+		return jsonTypes(arg)
+	}
+	if isConstantType(t) {
+		return []string{"string"}
+	}
 	if t == nil || hasCustomJSON(t) {
 		return nil
 	}
@@ -188,4 +207,29 @@ func isStringKeyedMap(t types.Type) bool {
 	}
 	b, ok := types.Unalias(m.Key()).Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// wrappedType returns T for a value wrapper such as param.Opt[T].
+func wrappedType(t types.Type) types.Type {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.TypeArgs().Len() != 1 || !valueWrappers()[qualifiedName(n.Origin().Obj())] {
+		return nil
+	}
+	return n.TypeArgs().At(0)
+}
+
+// isConstantType reports a string type that always marshals its default tag.
+func isConstantType(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && constantPackages()[n.Obj().Pkg().Path()]
+}
+
+// isUnion reports a struct whose variants are inline fields.
+func isUnion(t types.Type) bool {
+	for _, f := range jsonFields(t) {
+		if f.Inline {
+			return true
+		}
+	}
+	return false
 }

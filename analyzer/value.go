@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/json"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -63,8 +64,11 @@ type Member struct {
 	// Maybe marks a key whose presence is unknown: an omitempty struct field the
 	// literal does not set, or a key set on one path only.
 	Maybe bool
-	// Field is the struct field the key comes from, if any.
-	Field *types.Var
+	// Field is the struct field the key comes from, if any, Owner the struct type
+	// and FieldKey the field name as the literal spells it.
+	Field    *types.Var
+	Owner    types.Type
+	FieldKey *ast.Ident
 	// Edits that rename or remove the key, when the code allows a certain fix.
 	Rename *Edit // replaces [Pos, End) with the new key in the right syntax
 	Remove *Edit // deletes the key and its value

@@ -1,0 +1,53 @@
+// Package openaigo uses github.com/openai/openai-go/v3 against DeepSeek.
+package openaigo
+
+import (
+	"context"
+
+	"github.com/openai/openai-go/v3"
+	"github.com/openai/openai-go/v3/option"
+)
+
+func Ask(ctx context.Context, key, question string) error { // want Ask:"deepseek:chat"
+	client := openai.NewClient(option.WithAPIKey(key), option.WithBaseURL("https://api.deepseek.com"))
+	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model: "deepseek-flash",
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.DeveloperMessage("Be brief."), // want `messages\[0\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
+			openai.UserMessage(question),
+		},
+		MaxCompletionTokens: openai.Int(512),  // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
+		Temperature:         openai.Float(3), // want `temperature: DeepSeek rejects 3 with 400.*\(DS105\)`
+		ResponseFormat: openai.ChatCompletionNewParamsResponseFormatUnion{
+			OfJSONSchema: &openai.ResponseFormatJSONSchemaParam{}, // want `response_format\.type: DeepSeek rejects response_format type "json_schema".*\(DS107\)`
+		},
+	})
+	return err
+}
+
+func Valid(ctx context.Context, key, question string) error { // want Valid:"deepseek:chat"
+	client := openai.NewClient(option.WithAPIKey(key), option.WithBaseURL("https://api.deepseek.com"))
+	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model:     "deepseek-flash",
+		Messages:  []openai.ChatCompletionMessageParamUnion{openai.SystemMessage("Reply in JSON."), openai.UserMessage(question)},
+		MaxTokens: openai.Int(512),
+		ResponseFormat: openai.ChatCompletionNewParamsResponseFormatUnion{
+			OfJSONObject: &openai.ResponseFormatJSONObjectParam{},
+		},
+	}, option.WithJSONSet("thinking", map[string]string{"type": "disabled"}))
+	return err
+}
+
+// OpenAI itself: silent.
+func AskOpenAI(ctx context.Context, key, question string) error {
+	client := openai.NewClient(option.WithAPIKey(key))
+	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model:               openai.ChatModelGPT4o,
+		Messages:            []openai.ChatCompletionMessageParamUnion{openai.DeveloperMessage("Be brief."), openai.UserMessage(question)},
+		MaxCompletionTokens: openai.Int(512),
+		ResponseFormat: openai.ChatCompletionNewParamsResponseFormatUnion{
+			OfJSONSchema: &openai.ResponseFormatJSONSchemaParam{},
+		},
+	})
+	return err
+}
