@@ -17,15 +17,19 @@ import (
 type endpointClass uint8
 
 const (
-	toChat      endpointClass = 1 << iota // https://api.deepseek.com[/v1]
-	toBeta                                // https://api.deepseek.com/beta (chat)
-	toFIM                                 // https://api.deepseek.com/beta/completions
-	toFIMNoBeta                           // https://api.deepseek.com/completions
-	toAnthropic                           // https://api.deepseek.com/anthropic
-	toOther                               // another provider's API
+	toChat        endpointClass = 1 << iota // https://api.deepseek.com[/v1]
+	toBeta                                  // https://api.deepseek.com/beta (chat)
+	toFIM                                   // https://api.deepseek.com/beta/completions
+	toFIMNoBeta                             // https://api.deepseek.com/completions
+	toAnthropic                             // https://api.deepseek.com/anthropic
+	toOther                                 // another provider's API
+	toDeepSeekAny                           // DeepSeek, base URL not shown (an SDK's default)
 )
 
-const toDeepSeek = toChat | toBeta | toFIM | toFIMNoBeta | toAnthropic
+const (
+	toDeepSeek = toChat | toBeta | toFIM | toFIMNoBeta | toAnthropic | toDeepSeekAny
+	urlKnown   = toChat | toBeta | toFIM | toFIMNoBeta
+)
 
 // classifyURL classifies a constant string. Only strings that look like an API base
 // URL or endpoint count: a link to an image or a doc page says nothing.
@@ -135,18 +139,22 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			}
 		}
 	}
+	if c := sdkClass(namedOf(s.typ)); c == toFIM && class&toDeepSeek != 0 {
+		class = c // the SDK picks the endpoint (deepseek-go sends FIM to /beta itself)
+	}
 	if class&toAnthropic != 0 && class&^toAnthropic == 0 {
 		return "", false // Anthropic Messages shape: not the chat schema
 	}
 	fim := s.value.member("messages") == nil && s.value.member("prompt") != nil
+	url := class & urlKnown
 	switch {
-	case fim && class&(toChat|toBeta|toFIMNoBeta) != 0 && class&toFIM == 0:
+	case fim && url&(toChat|toBeta|toFIMNoBeta) != 0 && url&toFIM == 0:
 		return schema.FIMNonBeta, true
 	case fim:
 		return schema.FIM, true
-	case class&toDeepSeek == toBeta:
+	case url == toBeta:
 		return schema.ChatBeta, true
-	case class&toBeta == 0 && class&(toChat|toFIMNoBeta) != 0:
+	case url&toBeta == 0 && url&(toChat|toFIMNoBeta) != 0:
 		return schema.ChatNonBeta, true
 	}
 	return schema.Chat, true
@@ -267,6 +275,7 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 				}
 			}
 		case *ast.CallExpr:
+			class |= b.otherEndpoint(n)
 			if callee := calleeFunc(b.pass, n); callee != nil {
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
 					class |= b.classOf(decl)
@@ -284,6 +293,27 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 	})
 	b.funcClass[fn] = class
 	return class
+}
+
+// otherEndpoint classifies SDK calls that send elsewhere or override the base URL
+// with something other than a DeepSeek URL constant.
+func (b *binder) otherEndpoint(call *ast.CallExpr) endpointClass {
+	callee := calleeFunc(b.pass, call)
+	if callee == nil {
+		return 0
+	}
+	name := funcName(callee.Origin())
+	for _, s := range sdks().OtherEndpointFuncs.Sends {
+		if s == name {
+			return toOther
+		}
+	}
+	if i, ok := sdks().OtherEndpointFuncs.BaseURL[name]; ok && i < len(call.Args) {
+		if b.constURLs(call.Args[i])&toDeepSeek == 0 {
+			return toOther
+		}
+	}
+	return 0
 }
 
 // clientClass is the binding of a client type a function uses.

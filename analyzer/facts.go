@@ -24,7 +24,7 @@ func (c endpointClass) String() string {
 	for _, p := range []struct {
 		c    endpointClass
 		name string
-	}{{toChat, "chat"}, {toBeta, "beta"}, {toFIM, "fim"}, {toFIMNoBeta, "fim-nonbeta"}, {toAnthropic, "anthropic"}, {toOther, "other"}} {
+	}{{toDeepSeekAny, "deepseek"}, {toChat, "chat"}, {toBeta, "beta"}, {toFIM, "fim"}, {toFIMNoBeta, "fim-nonbeta"}, {toAnthropic, "anthropic"}, {toOther, "other"}} {
 		if c&p.c != 0 {
 			parts = append(parts, p.name)
 		}
@@ -51,6 +51,12 @@ type sdkData struct {
 	ConstantPackages []string `json:"constantPackages"`
 	// MessageFuncs build a message: the role, then the JSON key of each argument.
 	MessageFuncs map[string][]string `json:"messageFuncs"`
+	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
+	// argument at the given index (BaseURL).
+	OtherEndpointFuncs struct {
+		Sends   []string       `json:"sends"`
+		BaseURL map[string]int `json:"baseURL"`
+	} `json:"otherEndpointFuncs"`
 }
 
 func set(list []string) map[string]bool {
@@ -97,12 +103,10 @@ func qualifiedName(tn *types.TypeName) string {
 // sdkClass is what sdks.json says about an SDK type.
 func sdkClass(tn *types.TypeName) endpointClass {
 	switch sdks().BoundTypes[qualifiedName(tn)] {
-	case "chat":
-		return toChat
+	case "deepseek":
+		return toDeepSeekAny
 	case "fim":
 		return toFIM
-	case "beta":
-		return toBeta
 	}
 	return 0
 }

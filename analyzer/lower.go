@@ -689,6 +689,13 @@ func markOpen(v *Value) {
 		v.Open = true
 		for _, m := range v.Members {
 			m.Maybe = true
+			if m.Value.Implicit != "" {
+				// An unset field others may set: its zero value is not what is sent.
+				m.Value = &Value{Kind: Hole, Types: []string{m.Value.jsonType()}, Pos: m.Value.Pos, End: m.Value.End}
+				if m.Value.Types[0] == "null" {
+					m.Value.Types = nil
+				}
+			}
 		}
 	case Array:
 		v.Open = true
@@ -932,6 +939,10 @@ func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf fun
 			return // a method call on a field value: reads
 		}
 		if marshalArg(pass, parents, cur) || readOnlyArg(pass, p, cur) {
+			return
+		}
+		if len(path) == 0 && unmarshalArg(pass, parents, cur) {
+			loc.escapes, loc.decoded = true, true
 			return
 		}
 		if _, isBuiltin := pass.TypesInfo.Uses[calleeIdent(p)].(*types.Builtin); isBuiltin {

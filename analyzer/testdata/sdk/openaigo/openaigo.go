@@ -16,7 +16,7 @@ func Ask(ctx context.Context, key, question string) error { // want Ask:"deepsee
 			openai.DeveloperMessage("Be brief."), // want `messages\[0\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
 			openai.UserMessage(question),
 		},
-		MaxCompletionTokens: openai.Int(512),  // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
+		MaxCompletionTokens: openai.Int(512), // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
 		Temperature:         openai.Float(3), // want `temperature: DeepSeek rejects 3 with 400.*\(DS105\)`
 		ResponseFormat: openai.ChatCompletionNewParamsResponseFormatUnion{
 			OfJSONSchema: &openai.ResponseFormatJSONSchemaParam{}, // want `response_format\.type: DeepSeek rejects response_format type "json_schema".*\(DS107\)`

@@ -43,7 +43,7 @@ func structBuilt(question string) {
 	req.Model = "deepseek-flash"
 	req.Messages = append(req.Messages, Message{Role: "system", Content: "Be brief."})
 	req.Messages = append(req.Messages, Message{Role: "developer", Content: question}) // want `messages\[1\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
-	req.Options = &Options{IncludeUsage: true} // want `stream_options: DeepSeek rejects stream_options without.*\(DS201\)`
+	req.Options = &Options{IncludeUsage: true}                                         // want `stream_options: DeepSeek rejects stream_options without.*\(DS201\)`
 	req.N = 2
 	data, _ := json.Marshal(req)
 	http.Post(url, "application/json", bytes.NewReader(data))

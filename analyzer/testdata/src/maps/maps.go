@@ -22,8 +22,8 @@ func copiedFromOpenAI() {
 		},
 		"max_completion_tokens": 512, // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
 		"temperature":           2.5, // want `temperature: DeepSeek rejects 2\.5 with.*\(DS105\)`
-		"n":                     1, // want `n: n is OpenAI's field;.*\(DS501\)`
-		"seed":                  42, // want `seed: seed is OpenAI's field;.*\(DS501\)`
+		"n":                     1,   // want `n: n is OpenAI's field;.*\(DS501\)`
+		"seed":                  42,  // want `seed: seed is OpenAI's field;.*\(DS501\)`
 	})
 }
 
@@ -32,7 +32,7 @@ func copiedFromAnthropic() {
 		"model":          "deepseek-v4-pro",
 		"system":         "You are terse.", // want `system: a top-level system is.*\(DS501\)`
 		"messages":       []map[string]any{{"role": "user", "content": "Hi"}},
-		"top_k":          40, // want `top_k: top_k is Anthropic's field;.*\(DS501\)`
+		"top_k":          40,               // want `top_k: top_k is Anthropic's field;.*\(DS501\)`
 		"stop_sequences": []string{"\n\n"}, // want `stop_sequences: stop_sequences is Anthropic's field;.*\(DS501\)`
 	})
 }
@@ -60,7 +60,7 @@ func crossField() {
 		"model":          "deepseek-flash",
 		"messages":       []map[string]any{{"role": "user", "content": "Hi"}},
 		"stream_options": map[string]any{"include_usage": true}, // want `stream_options: DeepSeek rejects stream_options without.*\(DS201\)`
-		"top_logprobs":   5, // want `top_logprobs: DeepSeek requires "logprobs": true.*\(DS202\)`
+		"top_logprobs":   5,                                     // want `top_logprobs: DeepSeek requires "logprobs": true.*\(DS202\)`
 	})
 }
 

@@ -34,7 +34,7 @@ type Tool struct {
 type ChatRequest struct { // want ChatRequest:"deepseek:chat"
 	Model               string    `json:"model"`
 	Messages            []Message `json:"messages"`
-	Temperature         string    `json:"temperature,omitempty"` // want `temperature: DeepSeek rejects a JSON.*\(DS103\)`
+	Temperature         string    `json:"temperature,omitempty"`           // want `temperature: DeepSeek rejects a JSON.*\(DS103\)`
 	MaxCompletionTokens int       `json:"max_completion_tokens,omitempty"` // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
 	Stream              bool      `json:"stream,omitempty"`
 	Tools               []Tool    `json:"tools,omitempty"`
