@@ -142,8 +142,8 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 	if c := sdkClass(namedOf(s.typ)); c == toFIM && class&toDeepSeek != 0 {
 		class = c // the SDK picks the endpoint (deepseek-go sends FIM to /beta itself)
 	}
-	if class&toAnthropic != 0 && class&^toAnthropic == 0 {
-		return "", false // Anthropic Messages shape: not the chat schema
+	if class&toAnthropic != 0 && class&urlKnown == 0 {
+		return schema.Anthropic, true // the Anthropic Messages shape
 	}
 	fim := s.value.member("messages") == nil && s.value.member("prompt") != nil
 	url := class & urlKnown

@@ -49,8 +49,13 @@ type sdkData struct {
 	ValueFuncs    []string `json:"valueFuncs"`
 	// ConstantPackages hold string types that always marshal their default tag.
 	ConstantPackages []string `json:"constantPackages"`
-	// MessageFuncs build a message: the role, then the JSON key of each argument.
-	MessageFuncs map[string][]string `json:"messageFuncs"`
+	// Constructors build an object: constant members, then one key per argument
+	// (or all arguments as one array).
+	Constructors map[string]struct {
+		Set      map[string]string `json:"set"`
+		Args     []string          `json:"args"`
+		Variadic string            `json:"variadic"`
+	} `json:"constructors"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
 	OtherEndpointFuncs struct {

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -278,15 +279,33 @@ func (l *lowerer) sdkCall(call *ast.CallExpr) *Value {
 		v.Pos, v.End = call.Pos(), call.End()
 		return v
 	}
-	spec, ok := sdks().MessageFuncs[name]
-	if !ok || len(spec) == 0 || len(call.Args) != len(spec)-1 {
+	spec, ok := sdks().Constructors[name]
+	if !ok || spec.Variadic == "" && len(call.Args) != len(spec.Args) {
 		return nil
 	}
 	v := &Value{Kind: Object, Pos: call.Pos(), End: call.End()}
-	role := &Value{Kind: String, Const: spec[0], Pos: call.Fun.Pos(), End: call.Fun.End()}
-	v.Members = append(v.Members, &Member{Key: "role", KeyPos: call.Fun.Pos(), KeyEnd: call.Fun.End(), Value: role})
-	for i, key := range spec[1:] {
+	keys := make([]string, 0, len(spec.Set))
+	for k := range spec.Set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := &Value{Kind: String, Const: spec.Set[k], Pos: call.Fun.Pos(), End: call.Fun.End()}
+		v.Members = append(v.Members, &Member{Key: k, KeyPos: call.Fun.Pos(), KeyEnd: call.Fun.End(), Value: c})
+	}
+	for i, key := range spec.Args {
 		v.Members = append(v.Members, &Member{Key: key, KeyPos: call.Args[i].Pos(), KeyEnd: call.Args[i].End(), Value: l.expr(call.Args[i])})
+	}
+	if spec.Variadic != "" {
+		arr := &Value{Kind: Array, Pos: call.Lparen, End: call.Rparen}
+		if call.Ellipsis.IsValid() {
+			arr = l.typedHole(call.Args[len(call.Args)-1])
+		} else {
+			for _, a := range call.Args[len(spec.Args):] {
+				arr.Elems = append(arr.Elems, l.expr(a))
+			}
+		}
+		v.Members = append(v.Members, &Member{Key: spec.Variadic, KeyPos: call.Lparen, KeyEnd: call.Rparen, Value: arr})
 	}
 	return v
 }

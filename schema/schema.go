@@ -24,7 +24,7 @@ import (
 var files embed.FS
 
 // contractFiles are the files a contract consists of, embedded or in a -schema-dir.
-var contractFiles = []string{"chat.schema.json", "fim.schema.json", "rules.json"}
+var contractFiles = []string{"chat.schema.json", "fim.schema.json", "anthropic.schema.json", "rules.json"}
 
 // baseURL names the embedded files for the compiler; it is never fetched.
 const baseURL = "deepseekvet:///schema/"
@@ -38,9 +38,10 @@ const (
 	ChatBeta    Endpoint = "chat.schema.json#/$defs/requestBeta"
 	FIM         Endpoint = "fim.schema.json#/$defs/request"
 	FIMNonBeta  Endpoint = "fim.schema.json#/$defs/requestNonBeta"
+	Anthropic   Endpoint = "anthropic.schema.json#/$defs/request"
 )
 
-var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta}
+var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta, Anthropic}
 
 // Rule is one entry of rules.json.
 type Rule struct {
