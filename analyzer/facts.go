@@ -55,7 +55,13 @@ type sdkData struct {
 		Set      map[string]string `json:"set"`
 		Args     []string          `json:"args"`
 		Variadic string            `json:"variadic"`
+		// Maybe lists keys with values the code cannot see (ToParam() copies the
+		// response's content and tool calls, and nothing else).
+		Maybe []string `json:"maybe"`
 	} `json:"constructors"`
+	// JSONSetters are request options that set a body key: the indexes of the key
+	// and value arguments.
+	JSONSetters map[string]any `json:"jsonSetters"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
 	OtherEndpointFuncs struct {
@@ -79,12 +85,30 @@ var (
 	constantPackages    = sync.OnceValue(func() map[string]bool { return set(sdks().ConstantPackages) })
 )
 
-// funcName is "import/path.Name" for a package-level function.
+// funcName is "import/path.Name" for a function and "(import/path.Type).Name"
+// for a method.
 func funcName(fn *types.Func) string {
-	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		if tn := namedOf(recv.Type()); tn != nil {
+			return "(" + qualifiedName(tn) + ")." + fn.Name()
+		}
 		return ""
 	}
 	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// jsonSetter returns the key and value argument indexes of a body-setting option.
+func jsonSetter(fn *types.Func) (key, value int, ok bool) {
+	idx, ok := sdks().JSONSetters[funcName(fn)].([]any)
+	if !ok || len(idx) != 2 {
+		return 0, 0, false
+	}
+	k, _ := idx[0].(float64)
+	v, _ := idx[1].(float64)
+	return int(k), int(v), true
 }
 
 var sdks = sync.OnceValue(func() *sdkData {

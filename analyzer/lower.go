@@ -280,7 +280,7 @@ func (l *lowerer) sdkCall(call *ast.CallExpr) *Value {
 		return v
 	}
 	spec, ok := sdks().Constructors[name]
-	if !ok || spec.Variadic == "" && len(call.Args) != len(spec.Args) {
+	if !ok || spec.Variadic == "" && len(call.Args) != len(spec.Args) || len(call.Args) < len(spec.Args) {
 		return nil
 	}
 	v := &Value{Kind: Object, Pos: call.Pos(), End: call.End()}
@@ -292,6 +292,9 @@ func (l *lowerer) sdkCall(call *ast.CallExpr) *Value {
 	for _, k := range keys {
 		c := &Value{Kind: String, Const: spec.Set[k], Pos: call.Fun.Pos(), End: call.Fun.End()}
 		v.Members = append(v.Members, &Member{Key: k, KeyPos: call.Fun.Pos(), KeyEnd: call.Fun.End(), Value: c})
+	}
+	for _, key := range spec.Maybe {
+		v.Members = append(v.Members, &Member{Key: key, KeyPos: call.Pos(), KeyEnd: call.End(), Value: &Value{Kind: Hole, Pos: call.Pos(), End: call.End()}, Maybe: true})
 	}
 	for i, key := range spec.Args {
 		v.Members = append(v.Members, &Member{Key: key, KeyPos: call.Args[i].Pos(), KeyEnd: call.Args[i].End(), Value: l.expr(call.Args[i])})
@@ -1141,4 +1144,45 @@ func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) *types.Func {
 	}
 	fn, _ := obj.(*types.Func)
 	return fn
+}
+
+// applyJSONSetters adds the keys that request options passed in the same call set on
+// the body: openai-go's option.WithJSONSet("thinking", …), or the Python idiom
+// option.WithJSONSet("extra_body", …) that sends a literal extra_body key.
+func (l *lowerer) applyJSONSetters(v *Value, call *ast.CallExpr) {
+	if v.Kind != Object {
+		return
+	}
+	for _, arg := range call.Args {
+		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		ki, vi, ok := jsonSetter(calleeFunc(l.pass, opt))
+		if !ok || ki >= len(opt.Args) || vi >= len(opt.Args) {
+			continue
+		}
+		tv := l.pass.TypesInfo.Types[opt.Args[ki]]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			v.Open = true
+			continue
+		}
+		path := strings.Split(constant.StringVal(tv.Value), ".")
+		cur := v
+		for i, key := range path {
+			if cur.Kind != Object {
+				break
+			}
+			if i == len(path)-1 {
+				cur.set(&Member{Key: key, KeyPos: opt.Args[ki].Pos(), KeyEnd: opt.Args[ki].End(), Value: l.expr(opt.Args[vi])})
+				break
+			}
+			m := cur.member(key)
+			if m == nil {
+				m = &Member{Key: key, KeyPos: opt.Args[ki].Pos(), KeyEnd: opt.Args[ki].End(), Value: &Value{Kind: Object, Pos: opt.Pos(), End: opt.End()}}
+				cur.set(m)
+			}
+			cur = m.Value
+		}
+	}
 }

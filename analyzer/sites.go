@@ -66,6 +66,9 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
 			if s.value == nil {
 				s.value = lowererFor(body).expr(n)
 			}
+			if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok {
+				lowererFor(body).applyJSONSetters(s.value, call)
+			}
 			sites = append(sites, s)
 		case *ast.ValueSpec:
 			// var req Request, filled in field by field.

@@ -51,3 +51,33 @@ func AskOpenAI(ctx context.Context, key, question string) error {
 	})
 	return err
 }
+
+// The Python idiom sends a literal extra_body key: thinking is never switched off.
+func ExtraBody(ctx context.Context, key, question string) error { // want ExtraBody:"deepseek:chat"
+	client := openai.NewClient(option.WithAPIKey(key), option.WithBaseURL("https://api.deepseek.com"))
+	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model:    "deepseek-flash",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)},
+	}, option.WithJSONSet("extra_body", map[string]any{"thinking": map[string]string{"type": "disabled"}})) // want `extra_body: extra_body is a Python SDK parameter.*\(DS506\)`
+	return err
+}
+
+// A thinking-mode tool loop that replays the assistant turn with ToParam(), which
+// drops reasoning_content.
+func ToolLoop(ctx context.Context, client openai.Client, question string) error {
+	params := openai.ChatCompletionNewParams{
+		Model:    "deepseek-flash",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)},
+		Tools: []openai.ChatCompletionToolUnionParam{
+			openai.ChatCompletionFunctionTool(openai.FunctionDefinitionParam{Name: "get_weather"}),
+		},
+	}
+	completion, err := client.Chat.Completions.New(ctx, params)
+	if err != nil {
+		return err
+	}
+	params.Messages = append(params.Messages, completion.Choices[0].Message.ToParam()) // want `messages\[1\]: DeepSeek rejects an assistant message without reasoning_content.*\(DS204\)`
+	params.Messages = append(params.Messages, openai.ToolMessage("sunny", "call_1"))
+	_, err = client.Chat.Completions.New(ctx, params)
+	return err
+}
