@@ -68,7 +68,7 @@ func TestSDKs(t *testing.T) {
 		t.Skip("loads SDK modules")
 	}
 	dir := filepath.Join(analysistest.TestData(), "sdk")
-	for _, pkg := range []string{"./goopenai", "./deepseekgo", "./openaigo", "./anthropicsdk"} {
+	for _, pkg := range []string{"./goopenai", "./deepseekgo", "./openaigo", "./anthropicsdk", "./langchain"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, pkg)
 		})

@@ -62,6 +62,13 @@ type sdkData struct {
 	// JSONSetters are request options that set a body key: the indexes of the key
 	// and value arguments.
 	JSONSetters map[string]any `json:"jsonSetters"`
+	// OptionCalls describes SDKs configured by functional options (langchaingo).
+	OptionCalls struct {
+		Sends        map[string][2]int            `json:"sends"`
+		Constructors map[string]int               `json:"constructors"`
+		Keys         map[string]string            `json:"keys"`
+		Renames      map[string]map[string]string `json:"renames"`
+	} `json:"optionCalls"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
 	OtherEndpointFuncs struct {
@@ -152,6 +159,9 @@ var sdkPackages = sync.OnceValue(func() map[string]bool {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
 	}
 	for name := range sdks().TransparentMarshalers {
+		m[name[:strings.LastIndexByte(name, '.')]] = true
+	}
+	for name := range sdks().OptionCalls.Constructors {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
 	}
 	for _, path := range sdks().TransparentPackages {

@@ -845,6 +845,14 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch s := n.(type) {
 		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE && len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+				// x, err := f(): x comes from the call.
+				if id, ok := s.Lhs[0].(*ast.Ident); ok {
+					if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isLocal(v) {
+						locals[v] = &local{def: s.Rhs[0], defBlock: blockOf(s), typ: v.Type(), defStmt: s}
+					}
+				}
+			}
 			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
 				for i, lhs := range s.Lhs {
 					if id, ok := lhs.(*ast.Ident); ok {
@@ -1185,4 +1193,67 @@ func (l *lowerer) applyJSONSetters(v *Value, call *ast.CallExpr) {
 			cur = m.Value
 		}
 	}
+}
+
+// optionCall lowers a request an SDK builds from functional options (langchaingo's
+// llm.GenerateContent(ctx, msgs, llms.WithMaxTokens(2000))): the options of the call
+// and of the constructor that made its client, when this function shows it.
+func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
+	oc := sdks().OptionCalls
+	fn := calleeFunc(l.pass, call)
+	if fn == nil {
+		return nil
+	}
+	spec, ok := oc.Sends[funcName(fn.Origin())]
+	if !ok {
+		return nil
+	}
+	v := &Value{Kind: Object, Pos: call.Pos(), End: call.End()}
+	v.Members = append(v.Members, &Member{Key: "messages", KeyPos: call.Pos(), KeyEnd: call.End(), Value: &Value{Kind: Hole, Types: []string{"array"}, Pos: call.Pos(), End: call.End()}})
+	renames := map[string]string{}
+	apply := func(args []ast.Expr) {
+		for _, a := range args {
+			opt, ok := ast.Unparen(a).(*ast.CallExpr)
+			if !ok {
+				v.Open = true // options the code computes
+				continue
+			}
+			name := funcName(calleeFunc(l.pass, opt))
+			if r, ok := oc.Renames[name]; ok {
+				for k, nk := range r {
+					renames[k] = nk
+				}
+			}
+			if key, ok := oc.Keys[name]; ok && len(opt.Args) == 1 {
+				v.set(&Member{Key: key, KeyPos: opt.Fun.Pos(), KeyEnd: opt.Fun.End(), Value: l.expr(opt.Args[0])})
+			}
+		}
+	}
+	// The client: the receiver or an argument, followed to its constructor.
+	var client ast.Expr
+	if spec[0] < 0 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			client = sel.X
+		}
+	} else if spec[0] < len(call.Args) {
+		client = call.Args[spec[0]]
+	}
+	if id, ok := ast.Unparen(client).(*ast.Ident); ok {
+		if obj, ok := l.pass.TypesInfo.Uses[id].(*types.Var); ok && l.locals[obj] != nil {
+			if ctor, ok := ast.Unparen(l.locals[obj].def).(*ast.CallExpr); ok {
+				if i, ok := oc.Constructors[funcName(calleeFunc(l.pass, ctor))]; ok && i <= len(ctor.Args) {
+					apply(ctor.Args[i:])
+				}
+			}
+		}
+	}
+	if spec[1] <= len(call.Args) {
+		apply(call.Args[spec[1]:])
+	}
+	for _, m := range v.Members {
+		if nk, ok := renames[m.Key]; ok {
+			m.Key = nk
+		}
+	}
+	return v
 }

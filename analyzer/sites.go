@@ -91,6 +91,9 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
 				s.body, s.fn = body, fn
 				sites = append(sites, s)
 			}
+			if v := lowererFor(body).optionCall(n); v != nil {
+				sites = append(sites, &site{body: body, fn: fn, root: n, value: v})
+			}
 		}
 		return true
 	})
