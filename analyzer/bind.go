@@ -84,6 +84,7 @@ type binder struct {
 	visiting  map[ast.Node]bool
 	typeClass map[*types.TypeName]endpointClass // client types whose literals hold URLs
 	payloads  map[*types.TypeName]endpointClass // payload types used in bound functions
+	varClass  map[*types.Var]endpointClass      // package-level clients built with a URL
 	once      bool
 }
 
@@ -91,7 +92,7 @@ func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{},
 		funcs: map[*types.Func]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
 		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
-		payloads: map[*types.TypeName]endpointClass{}}
+		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}}
 	for _, m := range c.Accepted {
 		b.models[m] = true
 	}
@@ -220,6 +221,25 @@ func (b *binder) init() {
 			}
 		}
 	})
+	// A package-level client: var client = openai.NewClient(option.WithBaseURL(…)).
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if v, ok := b.pass.TypesInfo.Defs[name].(*types.Var); ok && i < len(vs.Values) {
+						if c := b.constURLs(vs.Values[i]) | b.otherEndpointIn(vs.Values[i]); c != 0 {
+							b.varClass[v] |= c
+						}
+					}
+				}
+			}
+		}
+	}
 	for obj, fd := range b.funcs {
 		own := b.constURLs(fd.Body)
 		if own == 0 {
@@ -273,6 +293,9 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil && !payloadShapedType(b.pass, tn.Type(), nil) {
 					class |= b.clientClass(tn)
 				}
+				if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					class |= b.varClass[v]
+				}
 			}
 		case *ast.CallExpr:
 			class |= b.otherEndpoint(n)
@@ -314,6 +337,18 @@ func (b *binder) otherEndpoint(call *ast.CallExpr) endpointClass {
 		}
 	}
 	return 0
+}
+
+// otherEndpointIn applies otherEndpoint to every call in an expression.
+func (b *binder) otherEndpointIn(e ast.Node) endpointClass {
+	var c endpointClass
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			c |= b.otherEndpoint(call)
+		}
+		return true
+	})
+	return c
 }
 
 // clientClass is the binding of a client type a function uses.

@@ -81,3 +81,14 @@ func ToolLoop(ctx context.Context, client openai.Client, question string) error 
 	_, err = client.Chat.Completions.New(ctx, params)
 	return err
 }
+
+// A package-level client built with DeepSeek's URL binds the functions using it.
+var deepseekClient = openai.NewClient(option.WithBaseURL("https://api.deepseek.com/v1"))
+
+func Summarize(ctx context.Context, text string) error { // want Summarize:"deepseek:chat"
+	_, err := deepseekClient.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model:    openai.ChatModelGPT4oMini, // want `model: DeepSeek rejects model "gpt-4o-mini".*\(DS101\)`
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(text)},
+	})
+	return err
+}
