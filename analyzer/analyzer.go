@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -148,7 +149,13 @@ func docText() string {
 
 // run is the whole pass: find payload sites, decide which go to DeepSeek, lower
 // them to partial JSON, validate against the contract, report.
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
+func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
+	defer func() {
+		// A bug here must not take down go vet's run over every other package.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error analysing package %s: %v (please report it with this message)\n%s", pass.Pkg.Path(), p, debug.Stack())
+		}
+	}()
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
