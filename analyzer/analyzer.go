@@ -212,5 +212,13 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 			found = true
 		}
 	})
-	return found || len(pass.AllObjectFacts()) > 0
+	if found {
+		return true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if bf, ok := f.Fact.(*boundFact); ok && endpointClass(bf.Class)&toDeepSeek != 0 {
+			return true
+		}
+	}
+	return false
 }

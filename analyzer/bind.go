@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/deepseekvet/deepseekvet/schema"
 	"golang.org/x/tools/go/analysis"
@@ -37,6 +38,17 @@ func classifyURL(s string) endpointClass {
 	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
 		return 0
 	}
+	if c, ok := urlMemo.Load(s); ok {
+		return c.(endpointClass)
+	}
+	c := parseURLClass(s)
+	urlMemo.Store(s, c)
+	return c
+}
+
+var urlMemo sync.Map // string → endpointClass
+
+func parseURLClass(s string) endpointClass {
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
 		return 0
@@ -85,6 +97,7 @@ type binder struct {
 	typeClass map[*types.TypeName]endpointClass // client types whose literals hold URLs
 	payloads  map[*types.TypeName]endpointClass // payload types used in bound functions
 	varClass  map[*types.Var]endpointClass      // package-level clients built with a URL
+	clients   map[*types.TypeName]endpointClass // memo of clientClass
 	once      bool
 }
 
@@ -92,7 +105,7 @@ func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{},
 		funcs: map[*types.Func]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
 		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
-		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}}
+		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}, clients: map[*types.TypeName]endpointClass{}}
 	for _, m := range c.Accepted {
 		b.models[m] = true
 	}
@@ -188,6 +201,22 @@ func (b *binder) typeBinding(tn *types.TypeName) endpointClass {
 		return endpointClass(f.Class)
 	}
 	return 0
+}
+
+// hasSignals reports whether anything in the package can bind a function: a URL
+// constant, a fact from an import, or a DeepSeek SDK.
+func (b *binder) hasSignals() bool {
+	for _, tv := range b.pass.TypesInfo.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && classifyURL(constant.StringVal(tv.Value)) != 0 {
+			return true
+		}
+	}
+	for _, imp := range b.pass.Pkg.Imports() {
+		if sdkPackages()[imp.Path()] {
+			return true
+		}
+	}
+	return len(b.pass.AllObjectFacts()) > 0
 }
 
 // init indexes the package once: its functions, the client types whose literals
@@ -290,7 +319,7 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
-				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil && !payloadShapedType(b.pass, tn.Type(), nil) {
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
 					class |= b.clientClass(tn)
 				}
 				if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
@@ -351,19 +380,33 @@ func (b *binder) otherEndpointIn(e ast.Node) endpointClass {
 	return c
 }
 
-// clientClass is the binding of a client type a function uses.
+// clientClass is the binding of a client type a function uses (payload types bind
+// nothing here: they are what is being checked). It is asked for every identifier,
+// so it is memoized.
 func (b *binder) clientClass(tn *types.TypeName) endpointClass {
-	if tn.Pkg() == nil {
-		return 0
+	if c, ok := b.clients[tn]; ok {
+		return c
 	}
-	if tn.Pkg() == b.pass.Pkg {
-		return b.typeClass[tn]
+	var c endpointClass
+	switch {
+	case tn.Pkg() == nil:
+	case tn.Pkg() == b.pass.Pkg:
+		c = b.typeClass[tn]
+	default:
+		c = b.typeBinding(tn)
 	}
-	return b.typeBinding(tn)
+	if c != 0 && payloadShapedType(b.pass, tn.Type(), nil) {
+		c = 0
+	}
+	b.clients[tn] = c
+	return c
 }
 
 // exportFacts records this package's bindings for its importers.
 func (b *binder) exportFacts() {
+	if !b.hasSignals() {
+		return // no URL, no bound import: nothing to bind, nothing to export
+	}
 	b.init()
 	for obj, fd := range b.funcs {
 		if c := b.classOf(fd); c&toDeepSeek != 0 && obj.Exported() {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -46,7 +47,7 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
 		fn, body := enclosingFunc(stack)
 		switch n := n.(type) {
 		case *ast.CompositeLit:
-			if nestedInLiteral(stack) || !payloadShapedType(pass, pass.TypesInfo.TypeOf(n), n) {
+			if nestedInLiteral(stack) || !payloadShapedType(pass, pass.TypesInfo.TypeOf(n), n) || !requestKeys(pass, n) {
 				return true
 			}
 			s := &site{body: body, fn: fn, root: n, typ: pass.TypesInfo.TypeOf(n)}
@@ -116,6 +117,25 @@ func requestShaped(v *Value) bool {
 	return v.member("messages") != nil || v.member("prompt") != nil && v.member("model") != nil
 }
 
+// requestKeys is the cheap test of a map literal before lowering: it names a
+// request key, or it is empty and filled in later.
+func requestKeys(pass *analysis.Pass, lit *ast.CompositeLit) bool {
+	if !isStringKeyedMap(pass.TypesInfo.TypeOf(lit)) || len(lit.Elts) == 0 {
+		return true
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if tv := pass.TypesInfo.Types[kv.Key]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				switch constant.StringVal(tv.Value) {
+				case "messages", "model", "prompt":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // payloadShapedType is the cheap test before lowering: string-keyed maps, and structs
 // whose JSON has a messages or prompt key.
 func payloadShapedType(pass *analysis.Pass, t types.Type, lit *ast.CompositeLit) bool {
@@ -124,23 +144,27 @@ func payloadShapedType(pass *analysis.Pass, t types.Type, lit *ast.CompositeLit)
 	}
 	t = deref(t)
 	if isStringKeyedMap(t) {
-		m := types.Unalias(t).Underlying().(*types.Map)
-		if b, ok := types.Unalias(m.Elem()).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && lit != nil {
-			// map[string]string holds no request (messages is an array).
-			return false
+		// A request is a map[string]any: map[string]string or http.Header hold
+		// no messages array.
+		_, isInterface := types.Unalias(types.Unalias(t).Underlying().(*types.Map).Elem()).Underlying().(*types.Interface)
+		return isInterface
+	}
+	if v, ok := requestStructMemo.Load(t); ok {
+		return v.(bool)
+	}
+	r := false
+	if _, ok := types.Unalias(t).Underlying().(*types.Struct); ok && !hasCustomJSON(t) {
+		for _, f := range jsonFields(t) {
+			if f.Name == "messages" || f.Name == "prompt" {
+				r = true
+			}
 		}
-		return true
 	}
-	if _, ok := types.Unalias(t).Underlying().(*types.Struct); !ok || hasCustomJSON(t) {
-		return false
-	}
-	for _, f := range jsonFields(t) {
-		if f.Name == "messages" || f.Name == "prompt" {
-			return true
-		}
-	}
-	return false
+	requestStructMemo.Store(t, r)
+	return r
 }
+
+var requestStructMemo sync.Map // types.Type → whether its JSON has messages or prompt
 
 func enclosingFunc(stack []ast.Node) (ast.Node, *ast.BlockStmt) {
 	for i := len(stack) - 1; i >= 0; i-- {

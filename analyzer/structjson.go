@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // jsonField is a struct field as encoding/json sees it.
@@ -139,6 +140,19 @@ func deref(t types.Type) types.Type {
 // hasCustomJSON reports whether values of t marshal through their own method, so
 // their JSON cannot be read from their type.
 func hasCustomJSON(t types.Type) bool {
+	if v, ok := customJSONMemo.Load(t); ok {
+		return v.(bool)
+	}
+	r := computeCustomJSON(t)
+	customJSONMemo.Store(t, r)
+	return r
+}
+
+// customJSONMemo caches hasCustomJSON: method sets are the analyzer's costliest
+// type query, asked for the same few types again and again.
+var customJSONMemo sync.Map
+
+func computeCustomJSON(t types.Type) bool {
 	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
 		tn := n.Origin().Obj()
 		if transparent()[qualifiedName(tn)] != nil || tn.Pkg() != nil && transparentPackages()[tn.Pkg().Path()] {
