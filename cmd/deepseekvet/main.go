@@ -1,12 +1,13 @@
 // Command deepseekvet checks DeepSeek API request payloads in Go code.
 //
-//	deepseekvet ./...
+//	deepseekvet [-format=text|json|sarif|github] [-fix] [-severity=error] ./...
 //	go vet -vettool=$(which deepseekvet) ./...
+//	go fix -fixtool=$(which deepseekvet) ./...
 package main
 
 import (
 	"github.com/deepseekvet/deepseekvet/analyzer"
-	"golang.org/x/tools/go/analysis/singlechecker"
+	"github.com/deepseekvet/deepseekvet/internal/driver"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() { driver.Main(analyzer.Analyzer) }
