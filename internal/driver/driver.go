@@ -317,4 +317,3 @@ func applyFixes(findings []*Finding) error {
 	}
 	return nil
 }
-
