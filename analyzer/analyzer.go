@@ -26,12 +26,12 @@ const DocsURL = "https://github.com/deepseekvet/deepseekvet/blob/main/docs/rules
 // embedded contract.
 type Config struct {
 	// Severity is the lowest severity reported: "warning" (default) or "error".
-	Severity string `mapstructure:"severity"`
+	Severity string `json:"severity,omitempty"`
 	// SchemaDir, if set, loads a newer contract from this directory. SchemaSHA256
 	// must then hold the contract's digest, so that go vet's cache, which keys on
 	// flags but not on files, never replays results computed from other files.
-	SchemaDir    string `mapstructure:"schema-dir"`
-	SchemaSHA256 string `mapstructure:"schema-sha256"`
+	SchemaDir    string `json:"schema-dir,omitempty"`
+	SchemaSHA256 string `json:"schema-sha256,omitempty"`
 }
 
 // Analyzer checks DeepSeek payloads against the embedded contract; its flags mirror
