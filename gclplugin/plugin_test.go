@@ -22,8 +22,8 @@ func TestSettings(t *testing.T) {
 		t.Errorf("BuildAnalyzers = %v, %v; load mode %s", as, err, p.GetLoadMode())
 	}
 	for settings, want := range map[string]map[string]any{
-		`unknown field "colour"`:                {"colour": "red"},
-		`severity "loud": want warning or error`: {"severity": "loud"},
+		`unknown field "colour"`:                     {"colour": "red"},
+		`severity "loud": want warning or error`:     {"severity": "loud"},
 		"schema-sha256 is set but schema-dir is not": {"schema-sha256": "abc"},
 	} {
 		if _, err := newPlugin(want); err == nil || !strings.Contains(err.Error(), settings) {
