@@ -157,7 +157,7 @@ func (p *jsonParser) valueDepth(depth int) (*Value, error) {
 			p.i++
 		}
 		num := json.Number(p.s[start:p.i])
-		if _, err := num.Float64(); err != nil {
+		if !json.Valid([]byte(num)) {
 			return nil, p.errorf("invalid number %q", num)
 		}
 		v.Kind, v.Const = Number, num

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks deepseekvet against a no-op analyzer of the same shape
+# (internal/bench/noop), alternating runs, on the standard library and on a large real
+# module, in go vet -vettool mode and standalone. Prints median wall time, CPU time
+# (user+sys) and peak RSS of each, and the ratios deepseekvet / no-op.
+#
+#   scripts/bench.sh [runs]        (default 5; needs /usr/bin/time: apt-get install time)
+#
+# go vet caches results by the tool's build ID: every run relinks both tools with a
+# new -X value, so their build IDs (and go vet's cache keys) are new while the
+# compile cache stays warm, as in CI. Standalone runs have no cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+work=$(mktemp -d)
+seq=0
+relink() { seq=$((seq+1)); go build -ldflags "-X main.benchRun=$seq" -o "$work/deepseekvet" ./cmd/deepseekvet; go build -ldflags "-X main.benchRun=$seq" -o "$work/noop" ./internal/bench/noop; }
+relink
+
+# A large real module: golang.org/x/tools v0.52.0, its go/... tree.
+mod=$(go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+cp -r "$mod" "$work/module"; chmod -R u+w "$work/module"
+(cd "$work/module" && GOFLAGS=-mod=mod go build ./go/... >/dev/null 2>&1 || true)
+
+measure() { # dir mode bin pattern -> "wall cpu rss"
+  local dir=$1 mode=$2 bin=$3 out
+  if [ "$mode" = vet ]; then
+    out=$( { cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -f "%e %U %S %M" go vet -vettool="$bin" $4 >/dev/null 2>&1; } 2>&1 | tail -1 )
+  else
+    out=$( { cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -f "%e %U %S %M" "$bin" -test=false $4 >/dev/null 2>&1; } 2>&1 | tail -1 )
+  fi
+  echo "$out" | awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}'
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf "%-22s %-12s %10s %10s %12s\n" corpus tool wall_s cpu_s peak_rss_kb
+for corpus in "std:$work:std" "x/tools:$work/module:./go/..."; do
+  IFS=: read -r name dir pat <<<"$corpus"
+  for mode in vet standalone; do
+    : >"$work/d" ; : >"$work/n"
+    for i in $(seq "$runs"); do
+      relink
+      measure "$dir" "$mode" "$work/noop" "$pat" >>"$work/n"
+      measure "$dir" "$mode" "$work/deepseekvet" "$pat" >>"$work/d"
+    done
+    for t in n d; do
+      w=$(cut -d' ' -f1 "$work/$t" | median); c=$(cut -d' ' -f2 "$work/$t" | median); r=$(cut -d' ' -f3 "$work/$t" | median)
+      eval "${t}w=$w ${t}c=$c ${t}r=$r"
+      label=$([ $t = n ] && echo no-op || echo deepseekvet)
+      printf "%-22s %-12s %10s %10s %12s\n" "$name/$mode" "$label" "$w" "$c" "$r"
+    done
+    awk -v a="$dw" -v b="$nw" -v c="$dc" -v d="$nc" -v e="$dr" -v f="$nr" -v n="$name/$mode" \
+      'BEGIN {printf "%-22s %-12s %10.3f %10.3f %12.3f\n", n, "ratio", a/b, c/d, e/f}'
+  done
+done
+echo
+echo "analyzer time per package on net/http (-debug=tp, median of $runs):"
+for i in $(seq "$runs"); do "$work/deepseekvet" -test=false -debug=tp net/http 2>&1 | awk '$2=="deepseekvet@net/http" {print $1}'; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+rm -rf "$work"
