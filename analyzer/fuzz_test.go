@@ -143,4 +143,3 @@ func FuzzStringLitPositions(f *testing.F) {
 		}
 	})
 }
-
