@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 work=$(mktemp -d)
-seq=0
+seq=$(date +%s%N) # unique across invocations: go vet never saw these build IDs
 relink() { seq=$((seq+1)); go build -ldflags "-X main.benchRun=$seq" -o "$work/deepseekvet" ./cmd/deepseekvet; go build -ldflags "-X main.benchRun=$seq" -o "$work/noop" ./internal/bench/noop; }
 relink
 
@@ -23,13 +23,13 @@ cp -r "$mod" "$work/module"; chmod -R u+w "$work/module"
 (cd "$work/module" && GOFLAGS=-mod=mod go build ./go/... >/dev/null 2>&1 || true)
 
 measure() { # dir mode bin pattern -> "wall cpu rss"
-  local dir=$1 mode=$2 bin=$3 out
+  local dir=$1 mode=$2 bin=$3
   if [ "$mode" = vet ]; then
-    out=$( { cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -f "%e %U %S %M" go vet -vettool="$bin" $4 >/dev/null 2>&1; } 2>&1 | tail -1 )
+    (cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -o "$work/time" -f "%e %U %S %M" go vet -vettool="$bin" $4 >/dev/null 2>&1) || true
   else
-    out=$( { cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -f "%e %U %S %M" "$bin" -test=false $4 >/dev/null 2>&1; } 2>&1 | tail -1 )
+    (cd "$dir" && GOFLAGS=-mod=mod /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$bin" -test=false $4 >/dev/null 2>&1) || true
   fi
-  echo "$out" | awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}'
+  tail -1 "$work/time" | awk '{printf "%s %.2f %s\n", $1, $2+$3, $4}'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
