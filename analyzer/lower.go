@@ -816,19 +816,7 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 	if body == nil {
 		return locals
 	}
-	parents := map[ast.Node]ast.Node{}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		stack = append(stack, n)
-		return true
-	})
+	parents := parentMap(body)
 	blockOf := func(n ast.Node) ast.Node {
 		for p := parents[n]; p != nil; p = parents[p] {
 			switch p.(type) {
@@ -1077,20 +1065,8 @@ func computeReadOnlyParam(pass *analysis.Pass, fn *types.Func, i, depth int) boo
 	if decl == nil || decl.Body == nil {
 		return false
 	}
-	parents := map[ast.Node]ast.Node{}
-	var stack []ast.Node
+	parents := parentMap(decl.Body)
 	ok := true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		stack = append(stack, n)
-		return true
-	})
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		id, isIdent := n.(*ast.Ident)
 		if !isIdent || pass.TypesInfo.Uses[id] != param {
@@ -1256,4 +1232,22 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 		}
 	}
 	return v
+}
+
+// parentMap maps every node under root to its parent.
+func parentMap(root ast.Node) map[ast.Node]ast.Node {
+	parents := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return parents
 }

@@ -1,46 +1,23 @@
 package driver_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/deepseekvet/deepseekvet/internal/driver"
+	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
-var root, _ = filepath.Abs("../..")
+var root = testutil.Root
 
-// build compiles the command once per test binary run.
-func build(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "deepseekvet")
-	if out, err := exec.Command("go", "build", "-o", bin, filepath.Join(root, "cmd/deepseekvet")).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func build(t *testing.T) string { return testutil.BuildTool(t) }
 
 func run(t *testing.T, dir, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatal(err)
-	}
-	code := 0
-	if exit != nil {
-		code = exit.ExitCode()
-	}
-	return o.String(), e.String(), code
+	return testutil.Run(t, dir, nil, bin, args...)
 }
 
 func TestToolProtocol(t *testing.T) {

@@ -5,40 +5,24 @@
 package robust
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
-var root, _ = filepath.Abs("../..")
+var root = testutil.Root
 
-func build(t *testing.T) string {
-	bin := filepath.Join(t.TempDir(), "deepseekvet")
-	if out, err := exec.Command("go", "build", "-o", bin, filepath.Join(root, "cmd/deepseekvet")).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func build(t *testing.T) string { return testutil.BuildTool(t) }
 
+// run returns the tool's whole output (it reports on standard error).
 func run(t *testing.T, dir, bin string, args ...string) (string, int) {
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatal(err)
-	}
-	if exit != nil {
-		return out.String(), exit.ExitCode()
-	}
-	return out.String(), 0
+	t.Helper()
+	stdout, stderr, code := testutil.Run(t, dir, nil, bin, args...)
+	return stdout + stderr, code
 }
 
 func TestOddInput(t *testing.T) {
