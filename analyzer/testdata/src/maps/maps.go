@@ -128,3 +128,12 @@ func valid(prompt string, temp float64) {
 		"temperature":    temp,
 	})
 }
+
+func legacyAliasAndPenalty() {
+	post(map[string]any{
+		"model":             "deepseek-v4-flash", // want `model: "deepseek-v4-flash" is a legacy DeepSeek alias served by deepseek-flash.*\(DS505\)`
+		"messages":          []map[string]any{{"role": "user", "content": "Hi"}},
+		"frequency_penalty": 0.5, // want `frequency_penalty: DeepSeek ignores frequency_penalty \(deprecated.*\(DS503\)`
+		"thinking":          map[string]any{"type": "disabled"},
+	})
+}
