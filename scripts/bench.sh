@@ -55,5 +55,5 @@ for corpus in "std:$work:std" "x/tools:$work/module:./go/..."; do
 done
 echo
 echo "analyzer time per package on net/http (-debug=tp, median of $runs):"
-for i in $(seq "$runs"); do "$work/deepseekvet" -test=false -debug=tp net/http 2>&1 | awk '$2=="deepseekvet@net/http" {print $1}'; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+for i in $(seq "$runs"); do "$work/deepseekvet" -test=false -debug=tp net/http 2>&1 | awk -F"\t" '$2=="deepseekvet@net/http" {print $1}'; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 rm -rf "$work"

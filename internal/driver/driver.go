@@ -97,6 +97,7 @@ func Run(stdout, stderr io.Writer, args []string, a *analysis.Analyzer) int {
 	fix := fs.Bool("fix", false, "apply the first suggested fix of each finding (never in generated files)")
 	tests := fs.Bool("test", true, "also check test files")
 	tags := fs.String("tags", "", "comma-separated build tags")
+	debug := fs.String("debug", "", "debug output: t prints each analysis step's time (p: run them one at a time), as x/tools' -debug does")
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: deepseekvet [flags] packages...\n       go vet -vettool=$(which deepseekvet) [flags] packages...\n\n%s\n\nflags:\n", a.Doc)
@@ -128,12 +129,15 @@ func Run(stdout, stderr io.Writer, args []string, a *analysis.Analyzer) int {
 	if n := printLoadErrors(stderr, pkgs); n > 0 {
 		return exitError
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: strings.Contains(*debug, "p")})
 	if err != nil {
 		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
 		return exitError
 	}
 	findings, failed := collect(stderr, graph)
+	if strings.Contains(*debug, "t") {
+		printTimes(stderr, graph)
+	}
 
 	if *fix {
 		if err := applyFixes(findings); err != nil {
@@ -316,4 +320,16 @@ func applyFixes(findings []*Finding) error {
 		}
 	}
 	return nil
+}
+
+// printTimes prints the time of every analysis step, slowest first.
+func printTimes(w io.Writer, graph *checker.Graph) {
+	var acts []*checker.Action
+	for act := range graph.All() {
+		acts = append(acts, act)
+	}
+	sort.Slice(acts, func(i, j int) bool { return acts[i].Duration > acts[j].Duration })
+	for _, act := range acts {
+		fmt.Fprintf(w, "%s\t%s@%s\n", act.Duration, act.Analyzer.Name, act.Package.PkgPath)
+	}
 }
