@@ -77,8 +77,20 @@ func TestGoFix(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "chat.go"), data, 0o644)
 	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/chatbot\n\ngo 1.26.0\n"), 0o644)
+	want := `+	MaxCompletionTokens int       ` + "`" + `json:"max_tokens,omitempty"` + "`"
 	out, stderr, code := run(t, dir, "go", "fix", "-fixtool="+bin, "-diff", "./...")
-	if code != 1 || !strings.Contains(out, `+	MaxCompletionTokens int       `+"`"+`json:"max_tokens,omitempty"`+"`") {
+	if code != 1 || !strings.Contains(out, want) {
 		t.Errorf("go fix -diff: exit %d, want the tag rename in the diff\n%s%s", code, out, stderr)
+	}
+	out, stderr, code = run(t, dir, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./...")
+	if code != 1 || !strings.Contains(out, want) {
+		t.Errorf("go vet -fix -diff: exit %d, want the tag rename in the diff\n%s%s", code, out, stderr)
+	}
+	// Applied for real, the fix leaves a file deepseekvet no longer flags there.
+	if _, stderr, code := run(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
+		t.Fatalf("go fix: exit %d\n%s", code, stderr)
+	}
+	if fixed, _ := os.ReadFile(filepath.Join(dir, "chat.go")); !strings.Contains(string(fixed), "`json:\"max_tokens,omitempty\"`") || !strings.Contains(string(fixed), `{Role: "system", Content: "Answer in one sentence."}`) {
+		t.Errorf("go fix did not apply the fixes:\n%s", fixed)
 	}
 }
