@@ -35,15 +35,13 @@ type lowerer struct {
 // local is what a function body shows of one variable: its definition, the
 // assignments after it, and whether it escapes where others may change it.
 type local struct {
-	def      ast.Expr     // the defining expression (may be nil: var x T)
-	defBlock ast.Node     // block of the definition
-	typ      types.Type   // the variable's type
-	updates  []update     // later assignments to its fields, keys and itself
-	escapes  bool         // passed or returned where it may be changed
-	decoded  bool         // decoded into (json.Unmarshal(data, &x)): a response, not a payload
-	reassign bool         // assigned a whole new value the code does not show
-	uses     []*ast.Ident // every use
-	defStmt  ast.Stmt     // the statement defining it
+	def      ast.Expr   // the defining expression (may be nil: var x T)
+	defBlock ast.Node   // block of the definition
+	typ      types.Type // the variable's type
+	updates  []update   // later assignments to its fields, keys and itself
+	escapes  bool       // passed or returned where it may be changed
+	decoded  bool       // decoded into (json.Unmarshal(data, &x)): a response, not a payload
+	reassign bool       // assigned a whole new value the code does not show
 }
 
 // update is an assignment to part of a local: path is the chain of Go field names or
@@ -837,7 +835,7 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 				// x, err := f(): x comes from the call.
 				if id, ok := s.Lhs[0].(*ast.Ident); ok {
 					if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isLocal(v) {
-						locals[v] = &local{def: s.Rhs[0], defBlock: blockOf(s), typ: v.Type(), defStmt: s}
+						locals[v] = &local{def: s.Rhs[0], defBlock: blockOf(s), typ: v.Type()}
 					}
 				}
 			}
@@ -845,7 +843,7 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 				for i, lhs := range s.Lhs {
 					if id, ok := lhs.(*ast.Ident); ok {
 						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && isLocal(v) {
-							locals[v] = &local{def: s.Rhs[i], defBlock: blockOf(s), typ: v.Type(), defStmt: s}
+							locals[v] = &local{def: s.Rhs[i], defBlock: blockOf(s), typ: v.Type()}
 						}
 					}
 				}
@@ -878,7 +876,6 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 		if loc == nil {
 			return true
 		}
-		loc.uses = append(loc.uses, id)
 		classifyUse(pass, parents, blockOf, loc, id)
 		return true
 	})

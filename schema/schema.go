@@ -81,9 +81,6 @@ type Contract struct {
 	rules       map[string]*Rule
 	// Model names read from chat.schema.json.
 	Accepted, Retired, Vision []string
-	// Condition holds, per property name, the constant values that some "if" tests
-	// it against; the validator tries them for values it does not know.
-	Condition map[string][]any
 	// Digest is the SHA-256 of the schema files, in name order.
 	Digest string
 
@@ -124,7 +121,6 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 		docs:        map[string]any{},
 		annotations: map[string]*Annotation{},
 		rules:       map[string]*Rule{},
-		Condition:   map[string][]any{},
 	}
 	compiler := jsonschema.NewCompiler()
 	compiler.Draft = jsonschema.Draft2020
@@ -195,8 +191,7 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 	return c, nil
 }
 
-// collect walks a schema document, indexing annotations by location and gathering the
-// values "if" conditions test.
+// collect walks a schema document, indexing annotations by location.
 func (c *Contract) collect(file, ptr string, v any) error {
 	switch v := v.(type) {
 	case map[string]any:
@@ -212,9 +207,6 @@ func (c *Contract) collect(file, ptr string, v any) error {
 				return fmt.Errorf("%s/x-deepseekvet: rule %q is not in rules.json", ptr, a.Rule)
 			}
 			c.annotations[file+"#"+ptr] = a
-		}
-		if cond, ok := v["if"]; ok {
-			c.conditionValues(cond)
 		}
 		keys := make([]string, 0, len(v))
 		for k := range v {
@@ -237,52 +229,6 @@ func (c *Contract) collect(file, ptr string, v any) error {
 		}
 	}
 	return nil
-}
-
-func (c *Contract) conditionValues(v any) {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return
-	}
-	if props, ok := m["properties"].(map[string]any); ok {
-		for name, p := range props {
-			if pm, ok := p.(map[string]any); ok {
-				if k, ok := pm["const"]; ok {
-					c.addCondition(name, k)
-				}
-				if e, ok := pm["enum"].([]any); ok {
-					for _, k := range e {
-						c.addCondition(name, k)
-					}
-				}
-			}
-			c.conditionValues(p)
-		}
-	}
-	for _, k := range []string{"allOf", "anyOf", "oneOf"} {
-		if list, ok := m[k].([]any); ok {
-			for _, it := range list {
-				c.conditionValues(it)
-			}
-		}
-	}
-	if n, ok := m["not"]; ok {
-		c.conditionValues(n)
-	}
-	for _, k := range []string{"items", "contains"} {
-		if it, ok := m[k]; ok {
-			c.conditionValues(it)
-		}
-	}
-}
-
-func (c *Contract) addCondition(name string, v any) {
-	for _, have := range c.Condition[name] {
-		if fmt.Sprint(have) == fmt.Sprint(v) {
-			return
-		}
-	}
-	c.Condition[name] = append(c.Condition[name], v)
 }
 
 // Root returns the compiled schema of an endpoint.
