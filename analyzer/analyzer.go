@@ -180,6 +180,11 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 			r.checkType(tn, target)
 		}
 	}
+	// Payload types this package binds are checked here even when the literals
+	// that fill them live in other packages.
+	for _, tn := range bind.boundPayloadTypes() {
+		r.checkType(tn, bind.endpointOf(tn))
+	}
 	r.flush()
 	return nil, nil
 }

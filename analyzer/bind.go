@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 
@@ -182,6 +183,34 @@ func namedOf(t types.Type) *types.TypeName {
 		return n.Origin().Obj()
 	}
 	return nil
+}
+
+// boundPayloadTypes lists, in declaration order, the payload types of this package
+// that functions sending to DeepSeek use.
+func (b *binder) boundPayloadTypes() []*types.TypeName {
+	if !b.once {
+		return nil // no signals: exportFacts did not need the index
+	}
+	var out []*types.TypeName
+	for tn, c := range b.payloads {
+		if c&toDeepSeek != 0 && c&toOther == 0 && c&toAnthropic == 0 {
+			out = append(out, tn)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// endpointOf is the schema a bound payload type is checked against.
+func (b *binder) endpointOf(tn *types.TypeName) schema.Endpoint {
+	url := b.payloads[tn] & urlKnown
+	switch {
+	case url == toBeta:
+		return schema.ChatBeta
+	case url&toBeta == 0 && url&toChat != 0:
+		return schema.ChatNonBeta
+	}
+	return schema.Chat
 }
 
 // typeBinding is what is known of a named type: this package's analysis, a fact

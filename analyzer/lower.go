@@ -422,7 +422,8 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 		} else {
 			m.KeyPos, m.KeyEnd = valueExpr.Pos(), valueExpr.End()
 		}
-		if f.OmitEmpty && isZero(m.Value) {
+		if f.OmitEmpty && isZero(m.Value) && wrappedType(f.Type) == nil {
+			// (A wrapper such as param.Opt omits only when unset: openai.Float(0) is sent.)
 			continue
 		}
 		v.Members = append(v.Members, m)

@@ -133,16 +133,34 @@ func (c *Contract) collapseTypes(ve *jsonschema.ValidationError, conds []Conditi
 	return v, true
 }
 
-// bestMatch picks, among failing alternatives, the one whose error goes deepest into
-// the instance: the branch the value was most likely meant to match.
+// bestMatch picks, among failing alternatives, the branch the value was meant to
+// match: one it fails on something other than its type (an array of 17 stop strings
+// fails maxItems, not "type: string"), then the one whose error goes deepest.
 func bestMatch(causes []*jsonschema.ValidationError) *jsonschema.ValidationError {
-	best, depth := causes[0], -1
+	best, score := causes[0], -1
 	for _, cause := range causes {
-		if d := maxDepth(cause); d > depth {
-			best, depth = cause, d
+		d := maxDepth(cause) * 2
+		if !typeOnly(cause) {
+			d++
+		}
+		if d > score {
+			best, score = cause, d
 		}
 	}
 	return best
+}
+
+// typeOnly reports whether every leaf of an error is a type mismatch.
+func typeOnly(e *jsonschema.ValidationError) bool {
+	if len(e.Causes) == 0 {
+		return strings.HasSuffix(e.KeywordLocation, "/type")
+	}
+	for _, c := range e.Causes {
+		if !typeOnly(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func maxDepth(e *jsonschema.ValidationError) int {

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/expected.txt")
@@ -48,10 +50,7 @@ func TestRealModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads real modules")
 	}
-	bin := filepath.Join(t.TempDir(), "deepseekvet")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/deepseekvet").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testutil.BuildTool(t)
 	var got []string
 	for _, m := range readModules(t) {
 		dir := fetch(t, m.path)

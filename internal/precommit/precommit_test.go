@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
 var root, _ = filepath.Abs("../..")
@@ -69,6 +71,7 @@ func TestPreCommitHook(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Fatal("pre-commit is not installed: apt-get install pre-commit (.ci/run installs it)")
 	}
+	testutil.ReadSources(t) // the hook installs the tool from these
 	hookRepo := snapshot(t)
 
 	app := t.TempDir()

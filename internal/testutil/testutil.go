@@ -5,9 +5,12 @@ package testutil
 import (
 	"bytes"
 	"errors"
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -20,6 +23,7 @@ var Root = func() string {
 // BuildTool compiles cmd/deepseekvet into a temporary directory.
 func BuildTool(t testing.TB) string {
 	t.Helper()
+	ReadSources(t)
 	bin := filepath.Join(t.TempDir(), "deepseekvet")
 	if out, err := exec.Command("go", "build", "-o", bin, filepath.Join(Root, "cmd", "deepseekvet")).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -48,4 +52,26 @@ func Run(t testing.TB, dir string, env []string, name string, args ...string) (s
 		t.Fatalf("%s %v: %v", name, args, err)
 	}
 	return o.String(), e.String(), code
+}
+
+// ReadSources reads the module's Go and JSON sources. go test caches a test's result
+// by the files the test reads; a test that builds the tool must read what the tool
+// is built from, or a stale pass would be replayed after the analyzer changed.
+func ReadSources(t testing.TB) {
+	t.Helper()
+	err := filepath.WalkDir(Root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && path != Root) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".json") || d.Name() == "go.mod" || d.Name() == "go.sum") {
+			_, err = os.ReadFile(path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
