@@ -63,7 +63,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 	if withFlags {
 		cfg.Severity = "warning"
 		a.Flags.Var((*severityFlag)(&cfg.Severity), "severity", "lowest severity reported: warning or error")
-		a.Flags.StringVar(&cfg.SchemaDir, "schema-dir", "", "directory with a newer contract (chat.schema.json, fim.schema.json, rules.json); needs -schema-sha256")
+		a.Flags.StringVar(&cfg.SchemaDir, "schema-dir", "", "directory with a newer contract (any of chat.schema.json, fim.schema.json, anthropic.schema.json, rules.json; the others stay embedded); needs -schema-sha256")
 		a.Flags.StringVar(&cfg.SchemaSHA256, "schema-sha256", "", "SHA-256 digest of the -schema-dir contract, as the error for a wrong one prints it")
 	}
 	return a
