@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,6 +69,12 @@ func TestSDKs(t *testing.T) {
 		t.Skip("loads SDK modules")
 	}
 	dir := filepath.Join(analysistest.TestData(), "sdk")
+	// analysistest loads with GOPROXY=off: fetch the pinned SDKs first.
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in testdata/sdk: %v\n%s", err, out)
+	}
 	for _, pkg := range []string{"./goopenai", "./deepseekgo", "./openaigo", "./anthropicsdk", "./langchain"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, pkg)
