@@ -147,6 +147,9 @@ func docText() string {
 	return strings.TrimSpace(text)
 }
 
+// panicHook lets a test make the pass panic.
+var panicHook func(*analysis.Pass)
+
 // run is the whole pass: find payload sites, decide which go to DeepSeek, lower
 // them to partial JSON, validate against the contract, report.
 func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
@@ -158,6 +161,9 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	}()
 	if err := cfg.validate(); err != nil {
 		return nil, err
+	}
+	if panicHook != nil {
+		panicHook(pass)
 	}
 	if !mayHoldPayload(pass) {
 		return nil, nil
