@@ -33,48 +33,61 @@ const (
 	urlKnown   = toChat | toBeta | toFIM | toFIMNoBeta
 )
 
-// classifyURL classifies a constant string. Only strings that look like an API base
-// URL or endpoint count: a link to an image or a doc page says nothing.
-func classifyURL(s string) endpointClass {
+// urlClassifier classifies constant strings by the contract's endpoints.json. Only
+// strings that look like an API base URL or endpoint count: a link to an image or a
+// doc page says nothing. It is memoized per contract.
+type urlClassifier struct {
+	ep    schema.Endpoints
+	memo  sync.Map // string → endpointClass
+	names map[string]endpointClass
+}
+
+var classifiers sync.Map // *schema.Contract → *urlClassifier
+
+func classifierFor(c *schema.Contract) *urlClassifier {
+	if u, ok := classifiers.Load(c); ok {
+		return u.(*urlClassifier)
+	}
+	u, _ := classifiers.LoadOrStore(c, &urlClassifier{ep: c.Endpoints, names: map[string]endpointClass{
+		"chat": toChat, "beta": toBeta, "fim": toFIM, "fim-nonbeta": toFIMNoBeta, "anthropic": toAnthropic,
+	}})
+	return u.(*urlClassifier)
+}
+
+func (u *urlClassifier) classify(s string) endpointClass {
 	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
 		return 0
 	}
-	if c, ok := urlMemo.Load(s); ok {
+	if c, ok := u.memo.Load(s); ok {
 		return c.(endpointClass)
 	}
-	c := parseURLClass(s)
-	urlMemo.Store(s, c)
+	c := u.parse(s)
+	u.memo.Store(s, c)
 	return c
 }
 
-var urlMemo sync.Map // string → endpointClass
-
-func parseURLClass(s string) endpointClass {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" {
+func (u *urlClassifier) parse(s string) endpointClass {
+	parsed, err := url.Parse(s)
+	if err != nil || parsed.Host == "" {
 		return 0
 	}
-	p := strings.TrimSuffix(u.Path, "/")
-	if strings.EqualFold(u.Hostname(), "api.deepseek.com") {
-		switch {
-		case strings.HasPrefix(p, "/anthropic"):
-			return toAnthropic
-		case p == "/beta/completions":
-			return toFIM
-		case strings.HasPrefix(p, "/beta"):
-			return toBeta
-		case p == "/completions" || p == "/v1/completions":
-			return toFIMNoBeta
+	p := strings.TrimSuffix(parsed.Path, "/")
+	host := strings.ToLower(parsed.Hostname())
+	if host == strings.ToLower(u.ep.Host) {
+		for _, rule := range u.ep.Paths {
+			if rule.Path != "" && p == rule.Path || rule.Prefix != "" && strings.HasPrefix(p, rule.Prefix) {
+				return u.names[rule.Endpoint]
+			}
 		}
-		return toChat
+		return u.names[u.ep.Default]
 	}
-	if strings.HasSuffix(strings.ToLower(u.Hostname()), "deepseek.com") {
+	if u.ep.OwnDomain != "" && strings.HasSuffix(host, u.ep.OwnDomain) {
 		return 0 // docs and platform pages
 	}
 	if p == "" {
 		return toOther
 	}
-	for _, part := range []string{"/v1", "/v2", "/v3", "/v4", "/api", "/chat", "/completions", "/messages", "/openai", "/compatible-mode", "/inference", "/models", "/deepseek"} {
+	for _, part := range u.ep.OtherAPIPaths {
 		if strings.Contains(p, part) {
 			return toOther
 		}
@@ -91,6 +104,7 @@ type binder struct {
 	ins      *inspector.Inspector
 	contract *schema.Contract
 	models   map[string]bool
+	urls     *urlClassifier
 
 	funcs     map[*types.Func]*ast.FuncDecl
 	funcClass map[ast.Node]endpointClass
@@ -103,7 +117,7 @@ type binder struct {
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
-	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{},
+	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{}, urls: classifierFor(c),
 		funcs: map[*types.Func]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
 		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
 		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}, clients: map[*types.TypeName]endpointClass{}}
@@ -236,7 +250,7 @@ func (b *binder) typeBinding(tn *types.TypeName) endpointClass {
 // constant, a fact from an import, or a DeepSeek SDK.
 func (b *binder) hasSignals() bool {
 	for _, tv := range b.pass.TypesInfo.Types {
-		if tv.Value != nil && tv.Value.Kind() == constant.String && classifyURL(constant.StringVal(tv.Value)) != 0 {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && b.urls.classify(constant.StringVal(tv.Value)) != 0 {
 			return true
 		}
 	}
@@ -344,7 +358,7 @@ func (b *binder) classOf(fn ast.Node) endpointClass {
 		switch n := n.(type) {
 		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
 			if tv := b.pass.TypesInfo.Types[n.(ast.Expr)]; tv.Value != nil && tv.Value.Kind() == constant.String {
-				class |= classifyURL(constant.StringVal(tv.Value))
+				class |= b.urls.classify(constant.StringVal(tv.Value))
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
@@ -460,7 +474,7 @@ func (b *binder) constURLs(e ast.Node) endpointClass {
 	ast.Inspect(e, func(n ast.Node) bool {
 		if x, ok := n.(ast.Expr); ok {
 			if tv := b.pass.TypesInfo.Types[x]; tv.Value != nil && tv.Value.Kind() == constant.String {
-				class |= classifyURL(constant.StringVal(tv.Value))
+				class |= b.urls.classify(constant.StringVal(tv.Value))
 				return false
 			}
 		}

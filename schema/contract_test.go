@@ -134,6 +134,8 @@ func TestLoadOverride(t *testing.T) {
 		{"bad rule", "rules.json", `{"DS999":{"severity":"fatal"}}`, `/DS999/severity: "fatal" is neither error nor warning`},
 		{"unknown rule in annotation", "chat.schema.json", strings.Replace(string(chat), `"rule": "DS107"`, `"rule": "DS777"`, 1), `rule "DS777" is not in rules.json`},
 		{"not a schema", "fim.schema.json", `{"$defs":{"request":{"type":12}}}`, "fim.schema.json"},
+		{"misspelt endpoints key", "endpoints.json", `{"hots": "api.deepseek.com"}`, `endpoints.json: json: unknown field "hots"`},
+		{"endpoints without host", "endpoints.json", `{"paths": []}`, "endpoints.json: /host: missing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(write(t, tc.file, tc.content))

@@ -24,7 +24,7 @@ import (
 var files embed.FS
 
 // contractFiles are the files a contract consists of, embedded or in a -schema-dir.
-var contractFiles = []string{"chat.schema.json", "fim.schema.json", "anthropic.schema.json", "rules.json"}
+var contractFiles = []string{"chat.schema.json", "fim.schema.json", "anthropic.schema.json", "rules.json", "endpoints.json"}
 
 // baseURL names the embedded files for the compiler; it is never fetched.
 const baseURL = "deepseekvet:///schema/"
@@ -59,6 +59,20 @@ type Rule struct {
 	Good      string `json:"good"`
 }
 
+// Endpoints is endpoints.json: DeepSeek's API host and the paths that select a schema.
+type Endpoints struct {
+	Host  string `json:"host"`
+	Paths []struct {
+		Prefix   string `json:"prefix"`
+		Path     string `json:"path"`
+		Endpoint string `json:"endpoint"` // anthropic, fim, beta, fim-nonbeta
+		Source   string `json:"source"`
+	} `json:"paths"`
+	Default       string   `json:"default"`
+	OwnDomain     string   `json:"ownDomain"`
+	OtherAPIPaths []string `json:"otherAPIPaths"`
+}
+
 // Annotation is an x-deepseekvet object (README.md, "Annotations").
 type Annotation struct {
 	Rule     string `json:"rule"`
@@ -79,6 +93,7 @@ type Contract struct {
 	docs        map[string]any // file name → parsed JSON, for annotation look-ups
 	annotations map[string]*Annotation
 	rules       map[string]*Rule
+	Endpoints   Endpoints
 	// Model names read from chat.schema.json.
 	Accepted, Retired, Vision []string
 	// Digest is the SHA-256 of the schema files, in name order.
@@ -141,6 +156,24 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 		dec.UseNumber()
 		if err := dec.Decode(&doc); err != nil {
 			return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
+		}
+		if name == "endpoints.json" {
+			// Strict, so that a misspelt key is an error, but "_doc" is prose.
+			var raw map[string]json.RawMessage
+			if err := json.Unmarshal(data, &raw); err != nil {
+				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+			}
+			delete(raw, "_doc")
+			clean, _ := json.Marshal(raw)
+			dec := json.NewDecoder(bytes.NewReader(clean))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&c.Endpoints); err != nil {
+				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+			}
+			if c.Endpoints.Host == "" {
+				return nil, fmt.Errorf("%s/%s: /host: missing", origin, name)
+			}
+			continue
 		}
 		if name == "rules.json" {
 			if err := json.Unmarshal(data, &c.rules); err != nil {
