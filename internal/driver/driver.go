@@ -1,20 +1,31 @@
 // Package driver is the deepseekvet command: the go vet / go fix protocol handed to
 // x/tools untouched, and a standalone driver with text, JSON, SARIF and GitHub
 // output and -fix.
+//
+// Exit codes of the standalone driver:
+//
+//	0  no findings; or -format=json|sarif, whose readers decide what findings mean;
+//	   or -fix applied the fixes
+//	1  a package did not load or type-check, or the analysis failed (the message
+//	   names the package, the file and the problem); output is still written for
+//	   the packages that were analysed
+//	2  a bad flag or flag value, or no packages named
+//	3  findings, with -format=text or -format=github (as x/tools' checker);
+//	   or -diff printed a diff
 package driver
 
 import (
-	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/deepseekvet/deepseekvet/analyzer"
 	"github.com/deepseekvet/deepseekvet/schema"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -22,7 +33,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Main runs the command and exits.
+// Main runs the command and exits. It looks at the arguments before any flag is
+// registered: go vet's and go fix's protocol goes to singlechecker.Main.
 func Main(a *analysis.Analyzer) {
 	if ToolProtocol(os.Args[1:]) {
 		// go vet -vettool and go fix -fixtool: byte for byte x/tools' protocol,
@@ -34,11 +46,14 @@ func Main(a *analysis.Analyzer) {
 }
 
 // ToolProtocol reports whether the arguments are go vet's or go fix's: -flags,
-// -V=full, or a unit's .cfg file.
+// -V or -V=full, or a unit's .cfg file as the last argument.
 func ToolProtocol(args []string) bool {
 	for _, arg := range args {
+		if !strings.HasPrefix(arg, "-") {
+			continue
+		}
 		name := strings.TrimLeft(arg, "-")
-		if strings.HasPrefix(arg, "-") && (name == "flags" || name == "V" || strings.HasPrefix(name, "V=")) {
+		if name == "flags" || name == "V" || strings.HasPrefix(name, "V=") {
 			return true
 		}
 	}
@@ -53,21 +68,21 @@ const (
 	exitFindings = 3
 )
 
-// Finding is one diagnostic, resolved to file positions.
+// Finding is one diagnostic, resolved to file positions. It is also the element
+// of -format=json's array.
 type Finding struct {
-	File      string `json:"file"` // relative to the working directory
+	File      string `json:"file"` // relative to the working directory, with forward slashes
 	Line      int    `json:"line"`
-	Column    int    `json:"column"` // bytes, 1-based
+	Column    int    `json:"column"` // in bytes, 1-based, as Go reports columns
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
 	Rule      string `json:"rule"`
-	Severity  string `json:"severity"`
+	Severity  string `json:"severity"` // error or warning, from the rule catalogue
 	Message   string `json:"message"`
 	URL       string `json:"url"`
-	Fixes     []Fix  `json:"fixes,omitempty"`
+	Fixes     []Fix  `json:"fixes"`
 
-	abs       string
-	generated bool
+	abs string // absolute file name
 }
 
 // Fix is a suggested fix.
@@ -85,146 +100,248 @@ type Edit struct {
 	EndColumn   int    `json:"end_column"`
 	NewText     string `json:"new_text"`
 
-	abs        string
-	start, end int // byte offsets
+	abs        string // absolute file name, as reported
+	parsed     string // the file that was parsed, which -fix edits
+	start, end int    // byte offsets in parsed
+	size       int    // parsed's size when it was loaded
+	generated  bool   // parsed is generated (or mapped by //line): never edit it
+}
+
+// options are the driver's own flags.
+type options struct {
+	format  string
+	fix     bool
+	diff    bool
+	tests   bool
+	tags    string
+	srcroot string
+	debug   string
 }
 
 // Run is the standalone driver; it returns the exit code.
 func Run(stdout, stderr io.Writer, args []string, a *analysis.Analyzer) int {
+	var opt options
 	fs := flag.NewFlagSet("deepseekvet", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	formatFlag := fs.String("format", "text", "output format: text, json, sarif or github")
-	fix := fs.Bool("fix", false, "apply the first suggested fix of each finding (never in generated files)")
-	tests := fs.Bool("test", true, "also check test files")
-	tags := fs.String("tags", "", "comma-separated build tags")
-	debug := fs.String("debug", "", "debug output: t prints each analysis step's time (p: run them one at a time), as x/tools' -debug does")
+	fs.StringVar(&opt.format, "format", "text", "output format: text (file:line:col: message on standard error), json, sarif (SARIF 2.1.0) or github (workflow commands for annotations)")
+	fs.BoolVar(&opt.fix, "fix", false, "apply the first suggested fix of each finding (never in generated files) instead of reporting")
+	fs.BoolVar(&opt.diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&opt.tests, "test", true, "also check test files")
+	fs.StringVar(&opt.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&opt.srcroot, "srcroot", "", "directory that SARIF URIs and GitHub annotation paths are relative to, normally the repository root (default: the working directory)")
+	fs.StringVar(&opt.debug, "debug", "", "debug output: t prints each analysis step's time (p: run them one at a time), as x/tools' -debug does")
+	// The analyzer's own flags (-severity, -schema-dir, -schema-sha256), unprefixed
+	// as singlechecker names them, so that both modes take the same flags.
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: deepseekvet [flags] packages...\n       go vet -vettool=$(which deepseekvet) [flags] packages...\n\n%s\n\nflags:\n", a.Doc)
 		fs.PrintDefaults()
+		fmt.Fprint(stderr, `
+exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
+1 a package does not load or type-check, or the analysis failed; 2 bad flags;
+3 findings (-format=text or github), or -diff printed a diff.
+`)
 	}
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage // the flag package has printed the error and the usage
 	}
-	switch *formatFlag {
+	switch opt.format {
 	case "text", "json", "sarif", "github":
 	default:
-		fmt.Fprintf(stderr, "deepseekvet: -format=%s: want text, json, sarif or github\n", *formatFlag)
+		fmt.Fprintf(stderr, "deepseekvet: -format=%s: want text, json, sarif or github\n", opt.format)
 		return exitUsage
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		fmt.Fprintf(stderr, "deepseekvet: no packages named; try deepseekvet ./...\n")
 		return exitUsage
 	}
+	opt.fix = opt.fix || opt.diff
+	contract, err := checkConfig(a)
+	if err != nil {
+		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
+		return exitUsage
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
+		return exitError
+	}
+	root := wd
+	if opt.srcroot != "" {
+		if root, err = filepath.Abs(opt.srcroot); err != nil {
+			fmt.Fprintf(stderr, "deepseekvet: -srcroot: %v\n", err)
+			return exitUsage
+		}
+	}
 
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests}
-	if *tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + *tags}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opt.tests}
+	if opt.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opt.tags}
 	}
 	pkgs, err := packages.Load(cfg, fs.Args()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
 		return exitError
 	}
-	if n := printLoadErrors(stderr, pkgs); n > 0 {
-		return exitError
+	problems := loadErrors(wd, pkgs)
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "deepseekvet: %s\n", p)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: strings.Contains(*debug, "p")})
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: strings.Contains(opt.debug, "p")})
 	if err != nil {
 		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
 		return exitError
 	}
-	findings, failed := collect(stderr, graph)
-	if strings.Contains(*debug, "t") {
+	findings, analysisErrs := collect(wd, graph, contract, len(problems) > 0)
+	for _, p := range analysisErrs {
+		fmt.Fprintf(stderr, "deepseekvet: %s\n", p)
+	}
+	problems = append(problems, analysisErrs...)
+	failed := len(problems) > 0 || hasErrors(graph)
+	if strings.Contains(opt.debug, "t") {
 		printTimes(stderr, graph)
 	}
 
-	if *fix {
-		if err := applyFixes(findings); err != nil {
+	if opt.fix {
+		res, err := applyFixes(findings, stdout, opt.diff)
+		if err != nil {
 			fmt.Fprintf(stderr, "deepseekvet: -fix: %v\n", err)
 			return exitError
 		}
-		if failed {
+		if msg := res.summary(opt.diff); msg != "" {
+			fmt.Fprintf(stderr, "deepseekvet: %s\n", msg)
+		}
+		switch {
+		case failed:
 			return exitError
+		case opt.diff && res.applied > 0:
+			return exitFindings
 		}
 		return exitOK
 	}
 
-	switch *formatFlag {
+	switch opt.format {
 	case "text":
 		for _, f := range findings {
 			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", f.File, f.Line, f.Column, f.Message)
 		}
 	case "github":
-		writeGitHub(stdout, findings)
+		writeGitHub(stdout, root, findings)
 	case "json":
-		writeJSON(stdout, findings)
+		err = writeJSON(stdout, findings)
 	case "sarif":
-		if err := writeSARIF(stdout, findings); err != nil {
-			fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
-			return exitError
-		}
+		err = writeSARIF(stdout, root, contract, findings, problems)
 	}
 	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "deepseekvet: writing %s: %v\n", opt.format, err)
+		return exitError
 	case failed:
 		return exitError
-	case len(findings) > 0 && (*formatFlag == "text" || *formatFlag == "github"):
+	case len(findings) > 0 && (opt.format == "text" || opt.format == "github"):
 		return exitFindings
 	}
 	// With json and sarif the findings are the output, and the exit code says only
-	// whether the run worked, as staticcheck and x/tools do.
+	// whether the run worked, as staticcheck and x/tools' -json do.
 	return exitOK
 }
 
-// printLoadErrors reports packages that do not load or type-check, naming the
-// file and the problem; the analysis would be wrong on them.
-func printLoadErrors(w io.Writer, pkgs []*packages.Package) int {
-	n := 0
+// checkConfig rejects a bad analyzer configuration once, before loading, and
+// returns the rule catalogue the analyzer will use.
+func checkConfig(a *analysis.Analyzer) (*schema.Contract, error) {
+	get := func(name string) string {
+		if f := a.Flags.Lookup(name); f != nil {
+			return f.Value.String()
+		}
+		return ""
+	}
+	cfg := analyzer.Config{Severity: get("severity"), SchemaDir: get("schema-dir"), SchemaSHA256: get("schema-sha256")}
+	if _, err := analyzer.New(cfg); err != nil {
+		return nil, err
+	}
+	if cfg.SchemaDir != "" {
+		return schema.Load(cfg.SchemaDir)
+	}
+	return schema.Default()
+}
+
+// loadErrors lists the packages that do not load or type-check, naming the file
+// and the problem; the analysis would be wrong on them.
+func loadErrors(wd string, pkgs []*packages.Package) []string {
+	var out []string
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			msg := e.Error()
 			if seen[msg] {
-				continue
+				continue // a package and its test variant share files
 			}
 			seen[msg] = true
-			fmt.Fprintf(w, "deepseekvet: %s: %s\n", p.PkgPath, relPos(msg))
-			n++
+			out = append(out, p.PkgPath+": "+strings.ReplaceAll(msg, wd+string(filepath.Separator), ""))
+		}
+		if p.Module != nil && p.Module.Error != nil && !seen[p.Module.Error.Err] {
+			seen[p.Module.Error.Err] = true
+			out = append(out, p.Module.Path+": "+p.Module.Error.Err)
 		}
 	})
-	return n
+	return out
 }
 
-func relPos(msg string) string {
-	wd, _ := os.Getwd()
-	return strings.ReplaceAll(msg, wd+string(filepath.Separator), "")
+// hasErrors reports whether any root action failed.
+func hasErrors(graph *checker.Graph) bool {
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // collect gathers the diagnostics of the root actions, deduplicated (a package and
-// its test variant share files) and sorted by file, position and rule.
-func collect(stderr io.Writer, graph *checker.Graph) ([]*Finding, bool) {
-	contract, _ := schema.Default()
-	wd, _ := os.Getwd()
+// its test variant share files) and sorted by file, position and rule, and the
+// analysis errors. When packages failed to load, the errors that only repeat it
+// ("analysis skipped due to errors in package", "failed prerequisites") are left
+// out.
+//
+// Positions are reported as go vet reports them, after //line directives, so
+// that a cgo file's findings name the file in the repository rather than cgo's
+// output in the build cache.
+func collect(wd string, graph *checker.Graph, contract *schema.Contract, loadFailed bool) ([]*Finding, []string) {
+	var errs []string
 	seen := map[string]bool{}
-	failed := false
+	generated := map[string]bool{}
+	for _, act := range graph.Roots {
+		for _, f := range act.Package.Syntax {
+			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
+				generated[tf.Name()] = ast.IsGenerated(f)
+			}
+		}
+	}
 	var out []*Finding
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			fmt.Fprintf(stderr, "deepseekvet: %s: %v\n", act.Package.PkgPath, act.Err)
-			failed = true
+			msg := act.Err.Error()
+			if loadFailed && (strings.Contains(msg, "analysis skipped due to errors in package") || strings.HasPrefix(msg, "failed prerequisites")) {
+				continue
+			}
+			msg = act.Package.PkgPath + ": " + msg
+			if !seen[msg] {
+				seen[msg] = true
+				errs = append(errs, msg)
+			}
 			continue
 		}
 		fset := act.Package.Fset
-		generated := map[string]bool{}
-		for _, f := range act.Package.Syntax {
-			generated[fset.File(f.Pos()).Name()] = ast.IsGenerated(f)
-		}
 		for _, d := range act.Diagnostics {
-			start, end := fset.Position(d.Pos), fset.Position(d.End)
-			if !d.End.IsValid() {
-				end = start
+			start := fset.Position(d.Pos)
+			end := start
+			if d.End.IsValid() && d.End >= d.Pos {
+				end = fset.Position(d.End)
 			}
-			key := fmt.Sprintf("%s:%d:%s:%s", start.Filename, start.Offset, d.Category, d.Message)
+			key := fmt.Sprintf("%s:%d:%d:%d:%d:%s:%s", start.Filename, start.Line, start.Column, end.Line, end.Column, d.Category, d.Message)
 			if seen[key] {
 				continue
 			}
@@ -233,93 +350,69 @@ func collect(stderr io.Writer, graph *checker.Graph) ([]*Finding, bool) {
 				File: rel(wd, start.Filename), abs: start.Filename,
 				Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 				Rule: d.Category, Severity: "warning", Message: d.Message, URL: d.URL,
-				generated: generated[start.Filename],
+				Fixes: []Fix{},
 			}
-			if contract != nil {
-				if r := contract.Rule(d.Category); r != nil {
-					f.Severity = r.Severity
-				}
+			if r := contract.Rule(d.Category); r != nil {
+				f.Severity = r.Severity
 			}
 			for _, sf := range d.SuggestedFixes {
-				fx := Fix{Message: sf.Message}
+				fx := Fix{Message: sf.Message, Edits: []Edit{}}
 				for _, te := range sf.TextEdits {
-					s, e := fset.Position(te.Pos), fset.Position(te.End)
-					fx.Edits = append(fx.Edits, Edit{File: rel(wd, s.Filename), abs: s.Filename,
+					tf := fset.File(te.Pos)
+					if tf == nil {
+						continue
+					}
+					endPos := te.End
+					if !endPos.IsValid() || endPos < te.Pos {
+						endPos = te.Pos
+					}
+					s, e := fset.Position(te.Pos), fset.Position(endPos)
+					fx.Edits = append(fx.Edits, Edit{
+						File: rel(wd, s.Filename), abs: s.Filename,
 						StartLine: s.Line, StartColumn: s.Column, EndLine: e.Line, EndColumn: e.Column,
-						NewText: string(te.NewText), start: s.Offset, end: e.Offset})
+						NewText: string(te.NewText),
+						// -fix edits the file that was parsed; one whose positions
+						// a //line directive maps elsewhere (cgo's output, for
+						// one) is generated, and never edited.
+						parsed: tf.Name(), start: tf.Offset(te.Pos), end: tf.Offset(endPos), size: tf.Size(),
+						generated: generated[tf.Name()] || tf.Name() != s.Filename,
+					})
 				}
 				f.Fixes = append(f.Fixes, fx)
 			}
 			out = append(out, f)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
-	return out, failed
+	sortFindings(out)
+	return out, errs
 }
 
-func rel(wd, path string) string {
-	if r, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(r, "..") {
+// sortFindings orders findings by file, line, column and rule, then message, so
+// that output is the same on every run.
+func sortFindings(fs []*Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Column != b.Column:
+			return a.Column < b.Column
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// rel is path relative to dir with forward slashes, or path itself (with forward
+// slashes) when it is not below dir.
+func rel(dir, path string) string {
+	if r, err := filepath.Rel(dir, path); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return filepath.ToSlash(r)
 	}
 	return filepath.ToSlash(path)
-}
-
-// applyFixes applies the first fix of each finding, file by file, skipping
-// generated files and edits that overlap an earlier one, then gofmts the result.
-func applyFixes(findings []*Finding) error {
-	byFile := map[string][]Edit{}
-	for _, f := range findings {
-		if len(f.Fixes) == 0 || f.generated {
-			continue
-		}
-		for _, e := range f.Fixes[0].Edits {
-			byFile[e.abs] = append(byFile[e.abs], e)
-		}
-	}
-	names := make([]string, 0, len(byFile))
-	for name := range byFile {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		edits := byFile[name]
-		sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			if e.start < last || e.end > len(src) {
-				continue // overlaps an edit already applied
-			}
-			buf.Write(src[last:e.start])
-			buf.WriteString(e.NewText)
-			last = e.end
-		}
-		buf.Write(src[last:])
-		out, err := format.Source(buf.Bytes())
-		if err != nil {
-			out = buf.Bytes()
-		}
-		if err := os.WriteFile(name, out, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // printTimes prints the time of every analysis step, slowest first.

@@ -2,136 +2,373 @@ package driver_test
 
 import (
 	"encoding/json"
+	"flag"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/deepseekvet/deepseekvet/internal/driver"
 	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
-var root = testutil.Root
+var update = flag.Bool("update", false, "rewrite testdata/golden")
 
-func build(t *testing.T) string { return testutil.BuildTool(t) }
+var (
+	buildOnce sync.Once
+	binDir    string
+	binPath   string
+	buildErr  string
+)
 
-func run(t *testing.T, dir, bin string, args ...string) (string, string, int) {
-	t.Helper()
-	return testutil.Run(t, dir, nil, bin, args...)
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
-func TestToolProtocol(t *testing.T) {
-	for args, want := range map[string]bool{
-		"-flags": true, "-V=full": true, "--V=full": true, "-json /tmp/b001/vet.cfg": true,
-		"./...": false, "-format=sarif ./...": false, "-fix ./...": false,
+// tool builds cmd/deepseekvet once per test binary; the tests run the binary,
+// since exit codes are what they check.
+func tool(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the tool")
+	}
+	testutil.ReadSources(t) // so that go test's cache sees what the tool is built from
+	buildOnce.Do(func() {
+		var err error
+		if binDir, err = os.MkdirTemp("", "deepseekvet-driver-test"); err != nil {
+			buildErr = err.Error()
+			return
+		}
+		binPath = filepath.Join(binDir, "deepseekvet")
+		if out, err := exec.Command("go", "build", "-o", binPath, filepath.Join(testutil.Root, "cmd", "deepseekvet")).CombinedOutput(); err != nil {
+			buildErr = err.Error() + "\n" + string(out)
+		}
+	})
+	if buildErr != "" {
+		t.Fatalf("go build: %s", buildErr)
+	}
+	return binPath
+}
+
+func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	return testutil.Run(t, dir, nil, tool(t), args...)
+}
+
+// module copies testdata/drv to a temporary directory (reading every file, so that
+// go test's cache notices a change) and returns it.
+func module(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir("testdata/drv", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		r, _ := filepath.Rel("testdata/drv", path)
+		os.MkdirAll(filepath.Join(dst, filepath.Dir(r)), 0o755)
+		return os.WriteFile(filepath.Join(dst, r), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", "golden", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(file), 0o755)
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s (after an intended change: go test ./internal/driver -run TestGolden -update)\ngot:\n%s", name, file, got)
+	}
+}
+
+// TestGolden runs every format on testdata/drv and checks the output and exit code.
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	for _, tc := range []struct {
+		format string
+		code   int
+	}{
+		{"text", 3}, {"github", 3}, {"json", 0}, {"sarif", 0},
 	} {
-		if got := driver.ToolProtocol(strings.Fields(args)); got != want {
-			t.Errorf("ToolProtocol(%q) = %v, want %v", args, got, want)
+		stdout, stderr, code := run(t, dir, "-format="+tc.format, "./...")
+		if code != tc.code {
+			t.Errorf("-format=%s: exit %d, want %d\n%s", tc.format, code, tc.code, stderr)
+		}
+		switch tc.format {
+		case "text":
+			if stdout != "" {
+				t.Errorf("-format=text wrote to standard output:\n%s", stdout)
+			}
+			golden(t, "text.golden", stderr)
+		case "sarif":
+			if stderr != "" {
+				t.Errorf("-format=sarif: %s", stderr)
+			}
+			golden(t, "sarif.golden", normalizeSARIF(t, dir, stdout))
+		default:
+			if stderr != "" {
+				t.Errorf("-format=%s: %s", tc.format, stderr)
+			}
+			golden(t, tc.format+".golden", stdout)
 		}
 	}
+	// The default format is text.
+	if _, stderr, code := run(t, dir, "./..."); code != 3 || !strings.HasPrefix(stderr, "chat/chat.go:15:28: model: ") {
+		t.Errorf("default format: exit %d\n%s", code, stderr)
+	}
 }
 
-func TestFormats(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the tool")
+// normalizeSARIF replaces what varies between runs and machines (the source root,
+// the tool version) and the rules' help, which docs/rules.md pins, by placeholders.
+func normalizeSARIF(t *testing.T, dir, out string) string {
+	t.Helper()
+	var log map[string]any
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("SARIF is not JSON: %v\n%s", err, out)
 	}
-	bin := build(t)
-
-	_, stderr, code := run(t, root, bin, "./testdata/example")
-	if code != 3 || !strings.Contains(stderr, "testdata/example/chat.go:40:11: messages[0].role: DeepSeek rejects role \"developer\"") {
-		t.Errorf("text: exit %d\n%s", code, stderr)
+	run := log["runs"].([]any)[0].(map[string]any)
+	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+	driver["version"] = "VERSION"
+	var ids []any
+	for _, r := range driver["rules"].([]any) {
+		ids = append(ids, r.(map[string]any)["id"])
 	}
+	driver["rules"] = ids
+	base := run["originalUriBaseIds"].(map[string]any)["%SRCROOT%"].(map[string]any)
+	if base["uri"] != "file://"+filepath.ToSlash(dir)+"/" {
+		t.Errorf("%%SRCROOT%% = %v, want the working directory %s", base["uri"], dir)
+	}
+	base["uri"] = "file:///SRCROOT/"
+	b, _ := json.MarshalIndent(log, "", "  ")
+	return string(b) + "\n"
+}
 
-	stdout, _, code := run(t, root, bin, "-format=json", "./testdata/example")
+func TestJSONFields(t *testing.T) {
+	t.Parallel()
+	stdout, _, _ := run(t, module(t), "-format=json", "./...")
 	var findings []driver.Finding
-	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || code != 0 || len(findings) != 7 {
-		t.Fatalf("json: exit %d, %v, %d findings\n%s", code, err, len(findings), stdout)
+	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || len(findings) != 5 {
+		t.Fatalf("%v, %d findings\n%s", err, len(findings), stdout)
 	}
-	f := findings[0]
-	if f.File != "testdata/example/chat.go" || f.Line != 27 || f.Column != 2 || f.Rule != "DS501" || f.Severity != "warning" ||
+	f := findings[1]
+	if f.File != "chat/chat.go" || f.Line != 17 || f.Column != 3 || f.EndLine != 17 || f.EndColumn != 26 ||
+		f.Rule != "DS501" || f.Severity != "warning" || !strings.HasSuffix(f.Message, " (DS501)") ||
 		f.URL != "https://github.com/deepseekvet/deepseekvet/blob/main/docs/rules.md#ds501" ||
-		len(f.Fixes) != 1 || f.Fixes[0].Edits[0].NewText != "max_tokens" {
-		t.Errorf("json: first finding %+v", f)
+		len(f.Fixes) != 1 || f.Fixes[0].Message != "Rename max_completion_tokens to max_tokens" ||
+		len(f.Fixes[0].Edits) != 1 || f.Fixes[0].Edits[0] != (driver.Edit{File: "chat/chat.go", StartLine: 17, StartColumn: 3, EndLine: 17, EndColumn: 26, NewText: `"max_tokens"`}) {
+		t.Errorf("DS501 finding: %+v", f)
 	}
-
-	stdout, _, code = run(t, root, bin, "-format=github", "./testdata/example")
-	if code != 3 || !strings.Contains(stdout, "::error file=testdata/example/chat.go,line=38,col=10,endLine=38,endColumn=25,title=deepseekvet DS102::model: model \"deepseek-chat\" was retired") {
-		t.Errorf("github: exit %d\n%s", code, stdout)
+	if f := findings[0]; f.Rule != "DS102" || f.Severity != "error" || f.Fixes == nil {
+		t.Errorf("DS102 finding: %+v (fixes must be [] rather than absent)", f)
 	}
-
-	_, stderr, code = run(t, root, bin, "-format=xml", "./testdata/example")
-	if code != 2 || !strings.Contains(stderr, "-format=xml: want text, json, sarif or github") {
-		t.Errorf("bad format: exit %d\n%s", code, stderr)
-	}
-	_, stderr, code = run(t, root, bin, "-colour", "./testdata/example")
-	if code != 2 || !strings.Contains(stderr, "flag provided but not defined: -colour") {
-		t.Errorf("bad flag: exit %d\n%s", code, stderr)
+	// Run from another directory, paths stay relative to it.
+	dir := module(t)
+	stdout, _, _ = run(t, filepath.Join(dir, "chat"), "-format=json", ".")
+	if !strings.Contains(stdout, `"file": "chat.go"`) {
+		t.Errorf("paths are not relative to the working directory:\n%s", stdout)
 	}
 }
 
-func TestEscaping(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the tool")
+func TestTestFlag(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	_, stderr, _ := run(t, dir, "./...")
+	if !strings.Contains(stderr, "chat/chat_test.go:8:41: messages[0].role:") {
+		t.Errorf("test files are not checked by default:\n%s", stderr)
 	}
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/esc\n\ngo 1.26.0\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a,b.go"), []byte(`package esc
-
-var Body = map[string]any{
-	"model":    "deepseek-flash",
-	"messages": []map[string]any{{"role": "user", "content": "hi"}},
-	"top_k":    3,
-}
-`), 0o644)
-	stdout, _, _ := run(t, dir, build(t), "-format=github", ".")
-	if !strings.Contains(stdout, "::warning file=a%2Cb.go,line=6,col=2,") || !strings.Contains(stdout, "title=deepseekvet DS501::") {
-		t.Errorf("github escaping:\n%s", stdout)
+	_, stderr, code := run(t, dir, "-test=false", "./...")
+	if code != 3 || strings.Contains(stderr, "chat_test.go") {
+		t.Errorf("-test=false: exit %d\n%s", code, stderr)
 	}
 }
 
-func TestTypeErrorsNameTheFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the tool")
-	}
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/broken\n\ngo 1.26.0\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "broken.go"), []byte("package broken\n\nvar x = undefinedThing\n"), 0o644)
-	_, stderr, code := run(t, dir, build(t), "./...")
-	if code != 1 || !strings.Contains(stderr, "broken.go:3:9: undefined: undefinedThing") {
-		t.Errorf("exit %d, want 1 naming the file:\n%s", code, stderr)
-	}
-}
-
+// TestFix applies the fixes on a copy: the rename lands, gofmt realigns the
+// literal, the generated file is left alone, and a second run finds only what has
+// no fix.
 func TestFix(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the tool")
+	t.Parallel()
+	dir := module(t)
+	gen, _ := os.ReadFile(filepath.Join(dir, "chat", "gen.go"))
+
+	diff, stderr, code := run(t, dir, "-diff", "./...")
+	if code != 3 || !strings.Contains(diff, "--- a/chat/chat.go\n+++ b/chat/chat.go\n") ||
+		!strings.Contains(diff, "-\t\t\"max_completion_tokens\": 256,\n") || !strings.Contains(diff, "+\t\t\"max_tokens\": 256,\n") ||
+		strings.Contains(diff, "gen.go") {
+		t.Errorf("-diff: exit %d\n%s%s", code, diff, stderr)
 	}
-	dir := t.TempDir()
-	src, _ := os.ReadFile(filepath.Join(root, "testdata/example/chat.go"))
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/chatbot\n\ngo 1.26.0\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "chat.go"), src, 0o644)
-	gen := `// Code generated by hand for this test. DO NOT EDIT.
+	// The analyzer offers no fix in a generated file (applyFixes would skip it).
+	if !strings.Contains(stderr, "would apply 3 fixes in 2 files") {
+		t.Errorf("-diff summary:\n%s", stderr)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "chat", "chat.go")); !strings.Contains(string(src), "max_completion_tokens") {
+		t.Errorf("-diff changed the file")
+	}
+	if git, err := exec.LookPath("git"); err == nil {
+		cmd := exec.Command(git, "apply", "--check", "-")
+		cmd.Dir, cmd.Stdin = dir, strings.NewReader(diff)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("git apply --check rejects the -diff output: %v\n%s", err, out)
+		}
+	}
 
-package chatbot
-
-var generated = map[string]any{
-	"model":                 "deepseek-flash",
-	"messages":              []map[string]any{{"role": "user", "content": "hi"}},
-	"max_completion_tokens": 5,
-}
-`
-	os.WriteFile(filepath.Join(dir, "gen.go"), []byte(gen), 0o644)
-	_, stderr, code := run(t, dir, build(t), "-fix", ".")
-	if code != 0 {
+	_, stderr, code = run(t, dir, "-fix", "./...")
+	if code != 0 || !strings.Contains(stderr, "applied 3 fixes in 2 files") {
 		t.Fatalf("-fix: exit %d\n%s", code, stderr)
 	}
-	fixed, _ := os.ReadFile(filepath.Join(dir, "chat.go"))
-	for _, want := range []string{"`json:\"max_tokens,omitempty\"`", `{Role: "system", Content: "Answer in one sentence."}`} {
+	fixed, _ := os.ReadFile(filepath.Join(dir, "chat", "chat.go"))
+	for _, want := range []string{
+		"\t\t\"model\":      \"deepseek-chat\",\n\t\t\"messages\":   []map[string]any{{\"role\": \"user\", \"content\": question}},\n\t\t\"max_tokens\": 256,\n",
+		`"content": "¡Hola! 🌍"}}, "max_tokens": 64,`,
+	} {
 		if !strings.Contains(string(fixed), want) {
-			t.Errorf("-fix did not produce %s:\n%s", want, fixed)
+			t.Errorf("-fix did not produce %q:\n%s", want, fixed)
 		}
 	}
-	if after, _ := os.ReadFile(filepath.Join(dir, "gen.go")); string(after) != gen {
-		t.Errorf("-fix changed a generated file")
+	if test, _ := os.ReadFile(filepath.Join(dir, "chat", "chat_test.go")); !strings.Contains(string(test), `{"role": "system", "content": "test"}`) {
+		t.Errorf("-fix did not fix the test file:\n%s", test)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "chat", "gen.go")); string(after) != string(gen) {
+		t.Errorf("-fix changed a generated file:\n%s", after)
+	}
+
+	_, stderr, code = run(t, dir, "./...")
+	// gofmt realigned the literal, so DS102 is now at column 17.
+	want := "chat/chat.go:15:17: model: model \"deepseek-chat\" was retired"
+	if code != 3 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 2 || !strings.Contains(stderr, "chat/gen.go:10:3: max_completion_tokens") {
+		t.Errorf("after -fix: exit %d, want the DS102 (no fix) and the generated file's DS501 only:\n%s", code, stderr)
+	}
+}
+
+func TestTypeError(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/broken\n\ngo 1.26.0\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "bad"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "good"), 0o755)
+	os.WriteFile(filepath.Join(dir, "bad", "bad.go"), []byte("package bad\n\nvar x = undefinedThing\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "good", "good.go"), []byte(`package good
+
+var Body = map[string]any{"model": "deepseek-reasoner", "messages": []map[string]any{{"role": "user", "content": "hi"}}}
+`), 0o644)
+
+	_, stderr, code := run(t, dir, "./...")
+	if code != 1 || !strings.Contains(stderr, "deepseekvet: example.com/broken/bad: bad/bad.go:3:9: undefined: undefinedThing\n") {
+		t.Errorf("exit %d, want 1 naming the package, the file and the error:\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "analysis skipped") || strings.Contains(stderr, "prerequisites") {
+		t.Errorf("the load error is repeated:\n%s", stderr)
+	}
+	// The other packages are still analysed and reported.
+	if !strings.Contains(stderr, "good/good.go:3:36: model: model \"deepseek-reasoner\" was retired") {
+		t.Errorf("the package that loads is not reported:\n%s", stderr)
+	}
+
+	stdout, _, code := run(t, dir, "-format=sarif", "./...")
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct {
+					Level   string
+					Message struct{ Text string }
+				}
+			}
+			Results []struct{ RuleID string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || code != 1 {
+		t.Fatalf("sarif: exit %d, %v\n%s", code, err, stdout)
+	}
+	inv := log.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || inv.ToolExecutionNotifications[0].Level != "error" ||
+		!strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "bad/bad.go:3:9: undefined: undefinedThing") ||
+		len(log.Runs[0].Results) != 1 || log.Runs[0].Results[0].RuleID != "DS102" {
+		t.Errorf("sarif with a load error: %+v", log.Runs[0])
+	}
+
+	_, stderr, code = run(t, dir, "./nosuchdir")
+	if code != 1 || !strings.Contains(stderr, "nosuchdir") {
+		t.Errorf("a missing package: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-colour", "./..."}, 2, "flag provided but not defined: -colour"},
+		{[]string{"-format=xml", "./..."}, 2, "deepseekvet: -format=xml: want text, json, sarif or github"},
+		{[]string{"-severity=loud", "./..."}, 2, `invalid value "loud" for flag -severity: want warning or error`},
+		{[]string{"-schema-sha256=abc", "./..."}, 2, "schema-sha256 is set but schema-dir is not"},
+		{[]string{"-test=maybe", "./..."}, 2, `invalid boolean value "maybe" for -test`},
+		{nil, 2, "no packages named"},
+		{[]string{"-h"}, 0, "-format string"},
+		{[]string{"-severity=error", "./..."}, 3, "(DS102)"},
+	} {
+		_, stderr, code := run(t, dir, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, want %d and %q:\n%s", tc.args, code, tc.code, tc.want, stderr)
+		}
+	}
+	if _, stderr, _ := run(t, dir, "-severity=error", "./..."); strings.Contains(stderr, "(DS501)") {
+		t.Errorf("-severity=error reports warnings:\n%s", stderr)
+	}
+}
+
+// TestVetProtocol checks that go vet's handshake reaches x/tools untouched: the
+// driver's own flags are not in -flags, and -V=full keeps the devel…buildID= line.
+func TestVetProtocol(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	stdout, _, code := run(t, dir, "-flags")
+	var flags []struct{ Name string }
+	if err := json.Unmarshal([]byte(stdout), &flags); err != nil || code != 0 {
+		t.Fatalf("-flags: exit %d, %v\n%s", code, err, stdout)
+	}
+	names := map[string]bool{}
+	for _, f := range flags {
+		names[f.Name] = true
+	}
+	if !names["severity"] || !names["json"] || names["format"] || names["srcroot"] {
+		t.Errorf("-flags lists %v; want singlechecker's flags and the analyzer's, not the driver's", names)
+	}
+	stdout, _, code = run(t, dir, "-V=full")
+	if code != 0 || !regexp.MustCompile(`^\S*deepseekvet version devel .* buildID=[0-9a-f]+\n$`).MatchString(stdout) {
+		t.Errorf("-V=full = %q (exit %d)", stdout, code)
+	}
+	_, stderr, code := testutil.Run(t, dir, nil, "go", "vet", "-vettool="+tool(t), "./...")
+	if code != 1 || !strings.Contains(stderr, "chat/chat.go:15:28: model: model \"deepseek-chat\" was retired") {
+		t.Errorf("go vet: exit %d\n%s", code, stderr)
 	}
 }
