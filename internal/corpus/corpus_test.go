@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deepseekvet/deepseekvet/internal/e2e"
 	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
@@ -47,9 +48,7 @@ func readModules(t *testing.T) []module {
 var finding = regexp.MustCompile(`^(.+?):(\d+):(\d+): .*\((DS\d+)\)$`)
 
 func TestRealModules(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads real modules")
-	}
+	e2e.Suite(t, "runs deepseekvet over 7 real modules from the Go module proxy (about a minute, more with cold caches)")
 	bin := testutil.BuildTool(t)
 	var got []string
 	for _, m := range readModules(t) {

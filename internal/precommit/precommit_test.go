@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deepseekvet/deepseekvet/internal/e2e"
 	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
@@ -68,9 +69,7 @@ func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pre-commit")
 	}
-	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Fatal("pre-commit is not installed: apt-get install pre-commit (.ci/run installs it)")
-	}
+	e2e.Client(t, "pre-commit", "apt-get install pre-commit")
 	testutil.ReadSources(t) // the hook installs the tool from these
 	hookRepo := snapshot(t)
 
