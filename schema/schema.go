@@ -24,7 +24,7 @@ import (
 var files embed.FS
 
 // contractFiles are the files a contract consists of, embedded or in a -schema-dir.
-var contractFiles = []string{"chat.schema.json", "fim.schema.json", "anthropic.schema.json", "rules.json", "endpoints.json"}
+var contractFiles = []string{"chat.schema.json", "fim.schema.json", "anthropic.schema.json", "responses.schema.json", "rules.json", "endpoints.json"}
 
 // baseURL names the embedded files for the compiler; it is never fetched.
 const baseURL = "deepseekvet:///schema/"
@@ -39,9 +39,10 @@ const (
 	FIM         Endpoint = "fim.schema.json#/$defs/request"
 	FIMNonBeta  Endpoint = "fim.schema.json#/$defs/requestNonBeta"
 	Anthropic   Endpoint = "anthropic.schema.json#/$defs/request"
+	Responses   Endpoint = "responses.schema.json#/$defs/request"
 )
 
-var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta, Anthropic}
+var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta, Anthropic, Responses}
 
 // Rule is one entry of rules.json.
 type Rule struct {
@@ -65,12 +66,15 @@ type Endpoints struct {
 	Paths []struct {
 		Prefix   string `json:"prefix"`
 		Path     string `json:"path"`
-		Endpoint string `json:"endpoint"` // anthropic, fim, beta, fim-nonbeta
+		Endpoint string `json:"endpoint"` // anthropic, fim, beta, fim-nonbeta, responses
 		Source   string `json:"source"`
 	} `json:"paths"`
 	Default       string   `json:"default"`
 	OwnDomain     string   `json:"ownDomain"`
 	OtherAPIPaths []string `json:"otherAPIPaths"`
+	// RequestPaths are the endings of DeepSeek request paths: a string constant
+	// ending so, joined to a DeepSeek base URL in code, selects the endpoint.
+	RequestPaths []string `json:"requestPaths"`
 }
 
 // Annotation is an x-deepseekvet object (README.md, "Annotations").
@@ -142,7 +146,7 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 	compiler.LoadURL = func(u string) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("deepseekvet never fetches schemas: $ref %q is not a file of the contract", u)
 	}
-	compiler.RegisterExtension("x-allButLast", allButLastMeta, allButLastCompiler{})
+	registerExtensions(compiler)
 	digest := sha256.New()
 	for _, name := range FileNames() {
 		data, err := read(name)
@@ -331,6 +335,15 @@ func Pointer(v any, ptr string) (any, bool) {
 		}
 	}
 	return v, true
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func escape(s string) string {

@@ -69,6 +69,11 @@ func (c *Contract) leaves(ve *jsonschema.ValidationError, conds []Condition, out
 	if strings.HasSuffix(loc, "/then") || strings.HasSuffix(loc, "/else") {
 		conds = append(conds[:len(conds):len(conds)], Condition{If: loc[:strings.LastIndexByte(loc, '/')] + "/if", Instance: ve.InstanceLocation})
 	}
+	if extensionKeyword(loc) != "" {
+		// A cross-item keyword fails because of what it read across the instance: the
+		// keyword itself is the condition (ConditionPaths knows what it reads).
+		conds = append(conds[:len(conds):len(conds)], Condition{If: loc, Instance: ve.InstanceLocation})
+	}
 	if len(ve.Causes) > 0 && !strings.HasSuffix(loc, "/contains") && !strings.HasSuffix(loc, "/minContains") {
 		// A failed "contains" is one problem of the array, not one per item.
 		causes := ve.Causes
@@ -279,6 +284,32 @@ func (c *Contract) ConditionPaths(ifLocation string) [][]string {
 		return v.([][]string)
 	}
 	var paths [][]string
+	if kw := extensionKeyword(ifLocation); kw != "" {
+		spec, _ := c.SchemaAt(ifLocation).(map[string]any)
+		paths = append(paths, nil)
+		walk := func(s any, prefix []string) { paths = append(paths, c.schemaPaths(ifLocation, s, prefix)...) }
+		paths = append(paths, extensionPaths(kw, spec, walk)...)
+	} else {
+		paths = c.schemaPaths(ifLocation, c.SchemaAt(ifLocation), nil)
+	}
+	c.condPaths.Store(ifLocation, paths)
+	return paths
+}
+
+// extensionKeyword returns the extension keyword a schema location ends with, or "".
+func extensionKeyword(loc string) string {
+	for _, kw := range extensionKeywords {
+		if strings.HasSuffix(loc, "/"+kw) {
+			return kw
+		}
+	}
+	return ""
+}
+
+// schemaPaths lists the instance paths a schema reads, under prefix; refs resolve in
+// the file of location.
+func (c *Contract) schemaPaths(location string, schema any, prefix []string) [][]string {
+	var paths [][]string
 	var walk func(s any, prefix []string)
 	walk = func(s any, prefix []string) {
 		m, ok := s.(map[string]any)
@@ -286,7 +317,7 @@ func (c *Contract) ConditionPaths(ifLocation string) [][]string {
 			return
 		}
 		if ref, ok := m["$ref"].(string); ok && strings.HasPrefix(ref, "#") {
-			file := strings.TrimPrefix(ifLocation, baseURL)
+			file := strings.TrimPrefix(location, baseURL)
 			file, _, _ = strings.Cut(file, "#")
 			if target, ok := Pointer(c.docs[file], strings.TrimPrefix(ref, "#")); ok {
 				walk(target, prefix)
@@ -322,7 +353,6 @@ func (c *Contract) ConditionPaths(ifLocation string) [][]string {
 			}
 		}
 	}
-	walk(c.SchemaAt(ifLocation), nil)
-	c.condPaths.Store(ifLocation, paths)
+	walk(schema, prefix)
 	return paths
 }

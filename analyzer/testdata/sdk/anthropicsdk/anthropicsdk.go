@@ -14,7 +14,7 @@ func Ask(ctx context.Context, key, question string) error { // want Ask:"deepsee
 	_, err := client.Messages.New(ctx, anthropic.MessageNewParams{
 		Model:     "gpt-4o", // want `model: DeepSeek's Anthropic endpoint rejects model "gpt-4o" with 400.*\(DS101\)`
 		MaxTokens: 1024,
-		TopK:      anthropic.Int(5), // want `top_k: DeepSeek's Anthropic endpoint ignores top_k.*\(DS502\)`
+		TopK:      anthropic.Int(5), // want `top_k: DeepSeek's Anthropic endpoint ignores top_k.*\(DS508\)`
 		Messages: []anthropic.MessageParam{
 			anthropic.NewUserMessage(anthropic.NewTextBlock(question)),
 		},

@@ -39,7 +39,7 @@ func (d *DeepSeek) AskValid(ctx context.Context, question string) error { // wan
 		Model:     "deepseek-flash",
 		Messages:  []openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleUser, Content: question}},
 		MaxTokens: 1024,
-		Stop:      []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"}, // want `stop: DeepSeek rejects an array with 400: at most 16 items are allowed \(DS105\)`
+		Stop:      []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"}, // want `stop: DeepSeek documents up to 16 stop sequences; send at most 16 \(DS105\)`
 	})
 	return err
 }

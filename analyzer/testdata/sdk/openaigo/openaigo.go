@@ -17,7 +17,7 @@ func Ask(ctx context.Context, key, question string) error { // want Ask:"deepsee
 			openai.UserMessage(question),
 		},
 		MaxCompletionTokens: openai.Int(512), // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
-		Temperature:         openai.Float(3), // want `temperature: DeepSeek rejects 3 with 400.*\(DS105\)`
+		Temperature:         openai.Float(3), // want `temperature: 3 is outside the documented range \[0, 2\].*\(DS105\)`
 		TopP:                openai.Float(0), // want `top_p: DeepSeek rejects 0 with 400 "Invalid top_p value.*\(DS105\)`
 		ResponseFormat: openai.ChatCompletionNewParamsResponseFormatUnion{
 			OfJSONSchema: &openai.ResponseFormatJSONSchemaParam{}, // want `response_format\.type: DeepSeek rejects response_format type "json_schema".*\(DS107\)`

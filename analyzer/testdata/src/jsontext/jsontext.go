@@ -9,7 +9,7 @@ import (
 // The findings inside the JSON text are on the lines below.
 // want +4 `model: model "deepseek-reasoner" was retired.*\(DS102\)`
 // want +5 `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
-// want +5 `temperature: DeepSeek rejects 3 with.*\(DS105\)`
+// want +5 `temperature: 3 is outside the documented range \[0, 2\].*\(DS105\)`
 const body = `{
   "model": "deepseek-reasoner",
   "messages": [{"role": "user", "content": "Hi"}],

@@ -21,7 +21,7 @@ func copiedFromOpenAI() {
 			{"role": "user", "content": "Hi"},
 		},
 		"max_completion_tokens": 512, // want `max_completion_tokens: max_completion_tokens is OpenAI's field;.*\(DS501\)`
-		"temperature":           2.5, // want `temperature: DeepSeek rejects 2\.5 with.*\(DS105\)`
+		"temperature":           2.5, // want `temperature: 2\.5 is outside the documented range \[0, 2\].*\(DS105\)`
 		"n":                     1,   // want `n: n is OpenAI's field;.*\(DS501\)`
 		"seed":                  42,  // want `seed: seed is OpenAI's field;.*\(DS501\)`
 	})
