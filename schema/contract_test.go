@@ -109,6 +109,7 @@ func TestLoadOverride(t *testing.T) {
 		{"not a schema", "fim.schema.json", `{"$defs":{"request":{"type":12}}}`, "fim.schema.json"},
 		{"misspelt endpoints key", "endpoints.json", `{"hots": "api.deepseek.com"}`, `endpoints.json: json: unknown field "hots"`},
 		{"endpoints without host", "endpoints.json", `{"paths": []}`, "endpoints.json: /host: missing"},
+		{"unknown endpoint name", "endpoints.json", `{"host": "api.deepseek.com", "default": "chat", "paths": [{"path": "/responses", "endpoint": "response"}]}`, `endpoints.json: /paths/0/endpoint: "response" is not an endpoint name`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(write(t, tc.file, tc.content))
@@ -137,5 +138,42 @@ func TestDigestChangesWithContent(t *testing.T) {
 	}
 	if c.Digest == mustDefault(t).Digest {
 		t.Error("digest did not change with the schema")
+	}
+}
+
+// TestEndpoints checks endpoints.json: the paths that select the beta, FIM, Anthropic
+// and Responses schemas, in the order that makes the first match right.
+func TestEndpoints(t *testing.T) {
+	ep := mustDefault(t).Endpoints
+	match := func(path string) string {
+		for _, p := range ep.Paths {
+			if p.Path != "" && path == p.Path || p.Prefix != "" && strings.HasPrefix(path, p.Prefix) {
+				return p.Endpoint
+			}
+		}
+		return ep.Default
+	}
+	for path, want := range map[string]string{
+		"":                       "chat",
+		"/chat/completions":      "chat",
+		"/v1/chat/completions":   "chat",
+		"/beta":                  "beta",
+		"/beta/chat/completions": "beta",
+		"/beta/completions":      "fim",
+		"/completions":           "fim-nonbeta",
+		"/anthropic":             "anthropic",
+		"/anthropic/v1/messages": "anthropic",
+		"/anthropic/messages":    "anthropic",
+		"/responses":             "responses",
+	} {
+		if got := match(path); got != want {
+			t.Errorf("%q selects %s, want %s", path, got, want)
+		}
+		if _, ok := EndpointRoots[want]; !ok {
+			t.Errorf("%s has no root", want)
+		}
+	}
+	if ep.Host != "api.deepseek.com" {
+		t.Errorf("host %s", ep.Host)
 	}
 }

@@ -44,6 +44,18 @@ const (
 
 var endpoints = []Endpoint{Chat, ChatNonBeta, ChatBeta, FIM, FIMNonBeta, Anthropic, Responses}
 
+// EndpointRoots maps the endpoint names of endpoints.json ("endpoint" of a path, and
+// "default") to the root a payload is checked against when its URL is known to
+// match that path. Chat, the root for a payload whose URL is not known, has no name.
+var EndpointRoots = map[string]Endpoint{
+	"chat":        ChatNonBeta,
+	"beta":        ChatBeta,
+	"fim":         FIM,
+	"fim-nonbeta": FIMNonBeta,
+	"anthropic":   Anthropic,
+	"responses":   Responses,
+}
+
 // Rule is one entry of rules.json.
 type Rule struct {
 	ID        string `json:"-"`
@@ -176,6 +188,14 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 			}
 			if c.Endpoints.Host == "" {
 				return nil, fmt.Errorf("%s/%s: /host: missing", origin, name)
+			}
+			if _, ok := EndpointRoots[c.Endpoints.Default]; !ok {
+				return nil, fmt.Errorf("%s/%s: /default: %q is not an endpoint name", origin, name, c.Endpoints.Default)
+			}
+			for i, p := range c.Endpoints.Paths {
+				if _, ok := EndpointRoots[p.Endpoint]; !ok {
+					return nil, fmt.Errorf("%s/%s: /paths/%d/endpoint: %q is not an endpoint name", origin, name, i, p.Endpoint)
+				}
 			}
 			continue
 		}

@@ -278,7 +278,9 @@ func dedupe(vs []Violation) []Violation {
 
 // ConditionPaths lists the instance paths an "if" schema reads, relative to the
 // instance it is applied to; "*" stands for any array item. The analyzer trusts an
-// "if" only when the code shows every value on these paths.
+// "if" only when the code shows every value on these paths. A condition may also be
+// a cross-item extension keyword (x-callsAnswered, x-keysListed): its paths are what
+// the keyword reads.
 func (c *Contract) ConditionPaths(ifLocation string) [][]string {
 	if v, ok := c.condPaths.Load(ifLocation); ok {
 		return v.([][]string)
