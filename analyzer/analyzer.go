@@ -176,7 +176,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	r := newReporter(pass, contract, cfg)
 	bind := newBinder(pass, ins, contract)
 	bind.exportFacts()
-	for _, site := range findSites(pass, ins) {
+	for _, site := range findSites(pass, ins, bind.flow) {
 		target, ok := bind.target(site)
 		if !ok {
 			continue

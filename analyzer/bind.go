@@ -66,6 +66,36 @@ func (u *urlClassifier) classify(s string) endpointClass {
 	return c
 }
 
+// isBase reports whether a DeepSeek URL names no request path: an SDK's base URL,
+// or the prefix a helper joins a path to.
+func (u *urlClassifier) isBase(s string) bool {
+	parsed, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	_, ok := u.requestPath(parsed.Path)
+	return !ok
+}
+
+// requestPath reports whether a string is a request path (/chat/completions,
+// /beta/completions, /anthropic/v1/messages, or a format joining one to a base:
+// "%s/beta/completions").
+func (u *urlClassifier) requestPath(s string) (string, bool) {
+	for _, verb := range []string{"%s", "%v"} {
+		s = strings.TrimPrefix(s, verb)
+	}
+	if len(s) > 100 || !strings.Contains(s, "/") || strings.ContainsAny(s, " ?%:") || strings.HasPrefix(s, "http") {
+		return "", false
+	}
+	p := "/" + strings.Trim(s, "/")
+	for _, end := range u.ep.RequestPaths {
+		if strings.HasSuffix(p, end) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
 func (u *urlClassifier) parse(s string) endpointClass {
 	parsed, err := url.Parse(s)
 	if err != nil || parsed.Host == "" {
@@ -107,19 +137,22 @@ type binder struct {
 	urls     *urlClassifier
 
 	funcs     map[*types.Func]*ast.FuncDecl
-	funcClass map[ast.Node]endpointClass
+	funcDests map[ast.Node]*dests
+	flow      *flow
 	visiting  map[ast.Node]bool
-	typeClass map[*types.TypeName]endpointClass // client types whose literals hold URLs
-	payloads  map[*types.TypeName]endpointClass // payload types used in bound functions
-	varClass  map[*types.Var]endpointClass      // package-level clients built with a URL
-	clients   map[*types.TypeName]endpointClass // memo of clientClass
+	typeClass map[*types.TypeName]endpointClass   // client types whose literals hold URLs
+	typeBases map[*types.TypeName]map[string]bool // DeepSeek base URLs those literals hold
+	sentTypes map[*types.TypeName]uint8           // 1: a value of it may be sent; 2: one is only stored
+	payloads  map[*types.TypeName]endpointClass   // payload types used in bound functions
+	varClass  map[*types.Var]endpointClass        // package-level clients built with a URL
+	clients   map[*types.TypeName]endpointClass   // memo of clientClass
 	once      bool
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{}, urls: classifierFor(c),
-		funcs: map[*types.Func]*ast.FuncDecl{}, funcClass: map[ast.Node]endpointClass{},
-		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{},
+		funcs: map[*types.Func]*ast.FuncDecl{}, funcDests: map[ast.Node]*dests{}, flow: newFlow(pass),
+		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{}, typeBases: map[*types.TypeName]map[string]bool{}, sentTypes: map[*types.TypeName]uint8{},
 		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}, clients: map[*types.TypeName]endpointClass{}}
 	for _, m := range c.Accepted {
 		b.models[m] = true
@@ -131,7 +164,8 @@ func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract
 }
 
 // target returns the schema root a site is checked against, or false when the code
-// does not show that it goes to DeepSeek's chat or FIM endpoints.
+// does not show that it goes to DeepSeek. A site whose destinations include other
+// providers too (a builder shared by several) is marked shared.
 func (b *binder) target(s *site) (schema.Endpoint, bool) {
 	b.init()
 	class := endpointClass(0)
@@ -147,6 +181,17 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			class = toChat
 		}
 	} else {
+		sent := maySend(b.pass, b.flow, s)
+		if tn := namedOf(s.typ); tn != nil {
+			if sent {
+				b.sentTypes[tn] |= 1
+			} else {
+				b.sentTypes[tn] |= 2
+			}
+		}
+		if !sent {
+			return "", false // saved, logged or answered, never sent
+		}
 		if s.fn != nil {
 			class = b.classOf(s.fn)
 		}
@@ -156,37 +201,128 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		if class&toDeepSeek == 0 {
 			class = b.typeBinding(namedOf(s.typ))
 		}
-		bound := class&toDeepSeek != 0 && class&toOther == 0
-		if !bound {
-			model, ok := s.value.stringConst("model")
-			if !ok || !b.models[model] {
+		models, others := b.modelsOf(s.value)
+		if class&toOther != 0 && class&(urlKnown|toAnthropic) == 0 {
+			// An SDK whose DeepSeek default is overridden: only the model can say.
+			class &^= toDeepSeek
+		}
+		switch {
+		case class&toDeepSeek == 0 && class&toOther != 0 && !(models && !others):
+			return "", false // shown to go to another provider
+		case class&toDeepSeek == 0:
+			// Only the model says where it goes: every constant it may be names
+			// a DeepSeek model.
+			if !models || others {
 				return "", false
 			}
-			if class&toOther != 0 {
-				class &^= toOther // ambiguous: the model decides, the endpoint is unknown
-				class |= toChat | toBeta
-			}
+		case class&toOther != 0:
+			s.shared = true
 		}
 	}
 	if c := sdkClass(namedOf(s.typ)); c == toFIM && class&toDeepSeek != 0 {
 		class = c // the SDK picks the endpoint (deepseek-go sends FIM to /beta itself)
 	}
-	if class&toAnthropic != 0 && class&urlKnown == 0 {
-		return schema.Anthropic, true // the Anthropic Messages shape
+	return b.endpointFor(s.value, class), true
+}
+
+// modelsOf reports whether a payload's model may be a DeepSeek model constant, and
+// whether it may be a constant naming no DeepSeek model.
+func (b *binder) modelsOf(v *Value) (deepseek, other bool) {
+	if v == nil || v.Kind != Object {
+		return false, false
 	}
-	fim := s.value.member("messages") == nil && s.value.member("prompt") != nil
-	url := class & urlKnown
-	switch {
-	case fim && url&(toChat|toBeta|toFIMNoBeta) != 0 && url&toFIM == 0:
-		return schema.FIMNonBeta, true
-	case fim:
-		return schema.FIM, true
-	case url == toBeta:
-		return schema.ChatBeta, true
-	case url&toBeta == 0 && url&(toChat|toFIMNoBeta) != 0:
-		return schema.ChatNonBeta, true
+	m := v.member("model")
+	if m == nil {
+		return false, false
 	}
-	return schema.Chat, true
+	vals := []*Value{m.Value}
+	if m.Value.Kind == Hole {
+		vals = m.Value.Cands
+	}
+	for _, c := range vals {
+		if c.Kind != String {
+			continue
+		}
+		if b.models[c.Const.(string)] {
+			deepseek = true
+		} else {
+			other = true
+		}
+	}
+	return deepseek, other
+}
+
+// endpointFor picks the schema: the endpoint the URLs resolve to, and where they
+// leave it open (several DeepSeek endpoints, or DeepSeek without a path), the one
+// the payload's shape names. Endpoint-specific rules (beta-only features) apply only
+// to a resolved endpoint.
+func (b *binder) endpointFor(v *Value, class endpointClass) schema.Endpoint {
+	shape := payloadShape(v)
+	url := class & (urlKnown | toAnthropic)
+	if url&(url-1) != 0 || url == 0 {
+		// Unresolved or ambiguous: the shape decides, with no endpoint rules.
+		switch {
+		case shape == toAnthropic && (url == 0 || url&toAnthropic != 0):
+			return schema.Anthropic
+		case shape == toFIM && url&(toFIM|toFIMNoBeta) == toFIMNoBeta:
+			return schema.FIMNonBeta
+		case shape == toFIM:
+			return schema.FIM
+		}
+		return schema.Chat
+	}
+	switch url {
+	case toAnthropic:
+		return schema.Anthropic
+	case toFIM:
+		if shape == toFIM {
+			return schema.FIM
+		}
+		return schema.Chat
+	case toFIMNoBeta:
+		if shape == toFIM {
+			return schema.FIMNonBeta
+		}
+		return schema.Chat
+	case toBeta:
+		if shape == toFIM {
+			return schema.FIM
+		}
+		return schema.ChatBeta
+	}
+	// toChat
+	if shape == toFIM {
+		return schema.FIMNonBeta
+	}
+	if shape == toAnthropic {
+		return schema.Chat // an Anthropic body on the chat URL: checked as chat, without endpoint rules
+	}
+	return schema.ChatNonBeta
+}
+
+// payloadShape names the endpoint a body's own keys belong to: Anthropic Messages
+// (a top-level system, stop_sequences or metadata, tools with input_schema), FIM
+// (prompt without messages), else chat.
+func payloadShape(v *Value) endpointClass {
+	if v == nil || v.Kind != Object {
+		return toChat
+	}
+	if v.member("messages") == nil && v.member("prompt") != nil {
+		return toFIM
+	}
+	for _, k := range []string{"system", "stop_sequences", "anthropic_version"} {
+		if v.member(k) != nil {
+			return toAnthropic
+		}
+	}
+	if t := v.member("tools"); t != nil && t.Value.Kind == Array {
+		for _, e := range t.Value.Elems {
+			if e.Kind == Object && e.member("input_schema") != nil {
+				return toAnthropic
+			}
+		}
+	}
+	return toChat
 }
 
 func namedOf(t types.Type) *types.TypeName {
@@ -207,6 +343,9 @@ func (b *binder) boundPayloadTypes() []*types.TypeName {
 	}
 	var out []*types.TypeName
 	for tn, c := range b.payloads {
+		if b.sentTypes[tn] == 2 {
+			continue // its values here are saved or logged, never sent
+		}
 		if c&toDeepSeek != 0 && c&toOther == 0 && c&toAnthropic == 0 {
 			out = append(out, tn)
 		}
@@ -289,7 +428,7 @@ func (b *binder) init() {
 		}
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				b.typeClass[tn] |= b.constURLs(kv.Value)
+				b.addTypeURLs(tn, kv.Value)
 			}
 		}
 	})
@@ -313,15 +452,14 @@ func (b *binder) init() {
 		}
 	}
 	for obj, fd := range b.funcs {
-		own := b.constURLs(fd.Body)
-		if own == 0 {
+		if b.constURLs(fd.Body) == 0 {
 			continue
 		}
 		results := obj.Signature().Results()
 		for i := 0; i < results.Len(); i++ {
 			if tn := namedOf(results.At(i).Type()); tn != nil && tn.Pkg() == b.pass.Pkg && !payloadShapedType(b.pass, tn.Type(), nil) {
 				if _, ok := tn.Type().Underlying().(*types.Struct); ok {
-					b.typeClass[tn] |= own
+					b.addTypeURLs(tn, fd.Body)
 				}
 			}
 		}
@@ -342,52 +480,184 @@ func (b *binder) init() {
 	}
 }
 
-// classOf is what URL constants say about a function: its own, its callees' in this
-// package, and those of the client types it uses.
+// classOf is what URLs say about a function: its own, its callees' in this
+// package, and those of the client types it uses, with base URLs joined to the
+// request paths the function or its callees name.
 func (b *binder) classOf(fn ast.Node) endpointClass {
-	if c, ok := b.funcClass[fn]; ok {
-		return c
+	return b.destsOf(fn).resolve(b.urls)
+}
+
+// dests is what a function shows of where it sends: classes of full URLs, clients
+// and callees, and the DeepSeek base URLs and request paths that are joined at run
+// time (c.BaseURL + path, with path a caller's constant).
+type dests struct {
+	class endpointClass
+	bases map[string]bool
+	paths map[string]bool
+}
+
+func (d *dests) union(o *dests) {
+	d.class |= o.class
+	for s := range o.bases {
+		d.addBase(s)
 	}
+	for s := range o.paths {
+		d.addPath(s)
+	}
+}
+
+func (d *dests) addBase(s string) {
+	if d.bases == nil {
+		d.bases = map[string]bool{}
+	}
+	d.bases[s] = true
+}
+
+func (d *dests) addPath(s string) {
+	if d.paths == nil {
+		d.paths = map[string]bool{}
+	}
+	d.paths[s] = true
+}
+
+// resolve classifies the bases joined with the paths; a base alone keeps its own
+// class (an SDK appends the chat path itself).
+func (d *dests) resolve(u *urlClassifier) endpointClass {
+	c := d.class
+	for base := range d.bases {
+		if len(d.paths) == 0 {
+			c |= u.classify(base)
+			continue
+		}
+		for p := range d.paths {
+			c |= u.classify(strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(p, "/"))
+		}
+	}
+	if c&(urlKnown|toAnthropic) != 0 {
+		c &^= toDeepSeekAny // the endpoint is known
+	}
+	return c
+}
+
+// addString records what a string constant says about a destination.
+func (b *binder) addString(d *dests, s string) {
+	if c := b.urls.classify(s); c != 0 {
+		if c&toDeepSeek != 0 && b.urls.isBase(s) {
+			d.addBase(s)
+		} else {
+			d.class |= c
+		}
+		return
+	}
+	if p, ok := b.urls.requestPath(s); ok {
+		d.addPath(p)
+	}
+}
+
+func (b *binder) destsOf(fn ast.Node) *dests {
+	if d, ok := b.funcDests[fn]; ok {
+		return d
+	}
+	d := &dests{}
 	if b.visiting[fn] {
-		return 0
+		return d
 	}
 	b.visiting[fn] = true
 	defer delete(b.visiting, fn)
-	var class endpointClass
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
-			if tv := b.pass.TypesInfo.Types[n.(ast.Expr)]; tv.Value != nil && tv.Value.Kind() == constant.String {
-				class |= b.urls.classify(constant.StringVal(tv.Value))
+			e := n.(ast.Expr)
+			if tv := b.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.addString(d, constant.StringVal(tv.Value))
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
 				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
-					class |= b.clientClass(tn)
+					d.class |= b.clientClass(tn)
+					if b.clientClass(tn) != 0 {
+						for base := range b.typeBases[tn] {
+							d.addBase(base)
+						}
+					}
 				}
 				if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
-					class |= b.varClass[v]
+					d.class |= b.varClass[v]
+				}
+			}
+			if isString(b.pass.TypesInfo.TypeOf(e)) && isIdentOrSelector(e) && !b.isParamOf(fn, e) && !isFieldKey(b.pass, e) {
+				// A base URL or path held in a variable or field. (A parameter's
+				// value is the caller's: its constants bind the caller.)
+				for _, s := range b.flow.of(e).strings() {
+					b.addString(d, s)
 				}
 			}
 		case *ast.CallExpr:
-			class |= b.otherEndpoint(n)
+			d.class |= b.otherEndpoint(n)
 			if callee := calleeFunc(b.pass, n); callee != nil {
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
-					class |= b.classOf(decl)
+					d.union(b.destsOf(decl))
 				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg && !sdkPackages()[callee.Pkg().Path()] {
 					// SDKs are known by sdks.json: the URLs inside them say nothing
 					// about where a caller's client points.
 					var f boundFact
 					if b.pass.ImportObjectFact(callee.Origin(), &f) {
-						class |= endpointClass(f.Class)
+						d.class |= endpointClass(f.Class)
 					}
 				}
 			}
 		}
 		return true
 	})
-	b.funcClass[fn] = class
-	return class
+	b.funcDests[fn] = d
+	return d
+}
+
+// isParamOf reports whether e names a parameter of fn.
+func (b *binder) isParamOf(fn ast.Node, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := b.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return ok && v.Pos() >= fn.Pos() && v.Pos() < fn.End() && isParamPos(fn, v.Pos())
+}
+
+func isParamPos(fn ast.Node, pos token.Pos) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	return ft != nil && ft.Params != nil && ft.Params.Pos() <= pos && pos < ft.Params.End()
+}
+
+// isFieldKey reports whether e is a field name written as a struct literal's key.
+func isFieldKey(pass *analysis.Pass, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.IsField()
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	basic, ok := types.Unalias(t).Underlying().(*types.Basic)
+	return ok && basic.Info()&types.IsString != 0
+}
+
+func isIdentOrSelector(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return true
+	}
+	return false
 }
 
 // otherEndpoint classifies SDK calls that send elsewhere or override the base URL
@@ -457,6 +727,8 @@ func (b *binder) exportFacts() {
 		}
 	}
 	for tn, c := range b.typeClass {
+		// Importers see a base URL the way an SDK uses it: the chat endpoint.
+		c = (&dests{class: c, bases: b.typeBases[tn]}).resolve(b.urls)
 		if c|b.payloads[tn] != 0 {
 			b.pass.ExportObjectFact(tn, &boundFact{Class: uint8(c | b.payloads[tn])})
 		}
@@ -466,6 +738,32 @@ func (b *binder) exportFacts() {
 			b.pass.ExportObjectFact(tn, &boundFact{Class: uint8(c)})
 		}
 	}
+}
+
+// addTypeURLs binds a client type to the URL constants in e. A DeepSeek base URL
+// is kept as a base, for the request paths its users join to it.
+func (b *binder) addTypeURLs(tn *types.TypeName, e ast.Node) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		tv := b.pass.TypesInfo.Types[x]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			return true
+		}
+		s := constant.StringVal(tv.Value)
+		c := b.urls.classify(s)
+		if c&toDeepSeek != 0 && b.urls.isBase(s) {
+			if b.typeBases[tn] == nil {
+				b.typeBases[tn] = map[string]bool{}
+			}
+			b.typeBases[tn][s] = true
+			c = toDeepSeekAny
+		}
+		b.typeClass[tn] |= c
+		return false
+	})
 }
 
 // constURLs classifies the URL constants in an expression.

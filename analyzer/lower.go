@@ -29,6 +29,9 @@ type lowerer struct {
 	typeLevel bool
 	tags      map[token.Pos]*ast.BasicLit // struct field name → tag, built on first use
 	depth     int
+	// flow follows constants through variables, fields, parameters and returns;
+	// nil when lowering a type.
+	flow *flow
 }
 
 // local is what a function body shows of one variable: its definition, the
@@ -60,8 +63,8 @@ type pathStep struct {
 
 const maxLowerDepth = 64
 
-func newLowerer(pass *analysis.Pass, body *ast.BlockStmt) *lowerer {
-	l := &lowerer{pass: pass, body: body, active: map[*types.Var]bool{}, current: map[*types.Var]*Value{}}
+func newLowerer(pass *analysis.Pass, body *ast.BlockStmt, fl *flow) *lowerer {
+	l := &lowerer{pass: pass, body: body, active: map[*types.Var]bool{}, current: map[*types.Var]*Value{}, flow: fl}
 	l.locals = scanLocals(pass, body)
 	return l
 }
@@ -97,6 +100,9 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 			return v
 		}
 	case *ast.StarExpr:
+		if v := l.followed(e); v != nil {
+			return v // *flag.String(…)
+		}
 		return l.expr(e.X)
 	case *ast.SelectorExpr, *ast.IndexExpr:
 		if v := l.currentPart(e); v != nil {
@@ -104,7 +110,7 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 		}
 	case *ast.Ident:
 		if v, ok := l.pass.TypesInfo.Uses[e].(*types.Var); ok {
-			if loc := l.locals[v]; loc != nil && !l.active[v] {
+			if loc := l.locals[v]; loc != nil && !l.active[v] && !(loc.reassign && isScalar(loc.typ)) {
 				return l.localValue(v, loc, e)
 			}
 		}
@@ -127,7 +133,51 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 			}
 		}
 	}
+	if v := l.followed(e); v != nil {
+		return v
+	}
 	return l.typedHole(e)
+}
+
+// followed lowers a scalar the function does not show but the package does: a
+// field its constructor set, a parameter's default, a flag's or a getter's
+// fallback. One constant is the value, reported where it is written, with the use
+// here; several, or constants beside unknown values, make a hole that carries them
+// as candidates.
+func (l *lowerer) followed(e ast.Expr) *Value {
+	t := l.pass.TypesInfo.TypeOf(e)
+	if l.flow == nil || t == nil || hasCustomJSON(t) {
+		return nil
+	}
+	if !isScalar(t) {
+		return nil
+	}
+	c := l.flow.of(e)
+	// A zero constant is "unset" (if model == "" { model = … }): never a value to judge.
+	consts := c.Consts[:0:0]
+	for _, k := range c.Consts {
+		if isZero(k) {
+			c.Unknown = true
+			continue
+		}
+		consts = append(consts, k)
+	}
+	c.Consts = consts
+	if len(c.Consts) == 0 {
+		return nil
+	}
+	if len(c.Consts) == 1 && !c.Unknown {
+		v := *c.Consts[0]
+		v.Via, v.ViaEnd = e.Pos(), e.End()
+		return &v
+	}
+	h := l.typedHole(e)
+	for _, k := range c.Consts {
+		v := *k
+		v.Via, v.ViaEnd = e.Pos(), e.End()
+		h.Cands = append(h.Cands, &v)
+	}
+	return h
 }
 
 // typedHole is a value the code does not show, typed by its Go type.
@@ -300,6 +350,9 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 			// A promoted field: look inside the embedded literal.
 			valueExpr = promotedValue(l.pass, emb, f.Index[1:])
 			if valueExpr == nil {
+				if f.OmitEmpty && isLiteral(emb) {
+					continue // unset in the embedded literal: omitted
+				}
 				if fv := l.embeddedMember(emb, f); fv != nil {
 					v.Members = append(v.Members, fv)
 				}
@@ -1072,4 +1125,20 @@ func parentMap(root ast.Node) map[ast.Node]ast.Node {
 		return true
 	})
 	return parents
+}
+
+// isScalar reports whether t marshals as a JSON string, number or boolean.
+func isScalar(t types.Type) bool {
+	b, ok := types.Unalias(t).Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsString|types.IsNumeric|types.IsBoolean) != 0
+}
+
+// isLiteral reports whether e is a composite literal or its address.
+func isLiteral(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	_, ok := e.(*ast.CompositeLit)
+	return ok
 }

@@ -41,6 +41,7 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 		return
 	}
 	r.reportAll(violations, index, false)
+	r.checkCandidates(s, ep, index)
 }
 
 // checkType validates what a payload struct type itself says, whatever values a
@@ -51,7 +52,7 @@ func (r *reporter) checkType(tn *types.TypeName, ep schema.Endpoint) {
 		return
 	}
 	r.typesChecked[tn] = true
-	l := newLowerer(r.pass, nil)
+	l := newLowerer(r.pass, nil, nil)
 	l.typeLevel = true
 	v := l.shape(tn.Type(), 0)
 	v.Pos, v.End = tn.Pos(), tn.Pos()+token.Pos(len(tn.Name()))
@@ -251,6 +252,7 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		Category: rule.ID,
 		URL:      DocsURL + "#" + strings.ToLower(rule.ID),
 		Message:  fmt.Sprintf("%s (%s)", msg, rule.ID),
+		Related:  related(at.value),
 	}
 	if !r.generated(pos) {
 		d.SuggestedFixes = r.fixes(a, at, value)

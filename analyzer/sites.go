@@ -22,18 +22,21 @@ type site struct {
 	typ   types.Type     // its Go type
 	value *Value
 	text  bool // lowered from JSON text
+	// shared marks a payload the code sends to DeepSeek and to other providers (a
+	// generic builder): values it may hold are judged only where they name DeepSeek.
+	shared bool
 }
 
 // findSites lists the payload-shaped values of a package: JSON objects built from
 // map literals, tagged struct literals or JSON text that carry a chat or FIM request's
 // keys. Values nested in another literal are part of that literal's site.
-func findSites(pass *analysis.Pass, ins *inspector.Inspector) []*site {
+func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site {
 	var sites []*site
 	lowerers := map[*ast.BlockStmt]*lowerer{}
 	lowererFor := func(body *ast.BlockStmt) *lowerer {
 		l := lowerers[body]
 		if l == nil {
-			l = newLowerer(pass, body)
+			l = newLowerer(pass, body, fl)
 			lowerers[body] = l
 		}
 		return l

@@ -41,6 +41,12 @@ type Value struct {
 	// Implicit explains a value the code does not write: the zero value of an unset
 	// field that has no omitempty.
 	Implicit string
+	// Via is where a value the package sets elsewhere (a constructor's field, a
+	// default) is used by the payload; Pos is then where it is written.
+	Via, ViaEnd token.Pos
+	// Cands are the constants a hole may be (a flag's default, a fallback), each
+	// checked on its own.
+	Cands []*Value
 }
 
 // Kind is the kind of a Value.

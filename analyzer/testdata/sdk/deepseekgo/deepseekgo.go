@@ -52,7 +52,7 @@ func FIM(ctx context.Context, key, prefix string) error { // want FIM:"deepseek:
 }
 
 // A prefix through a client on the beta base URL is fine.
-func Prefix(ctx context.Context, key string) error { // want Prefix:"deepseek:deepseek\\+beta"
+func Prefix(ctx context.Context, key string) error { // want Prefix:"deepseek:beta"
 	client := deepseek.NewClient(key, "https://api.deepseek.com/beta/")
 	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
 		Model: "deepseek-flash",

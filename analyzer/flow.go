@@ -1,0 +1,458 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// flow answers "which constants may this expression hold?" for a package. It is a
+// flow-insensitive may-analysis over the package's assignments: every expression
+// assigned to a variable, struct field or parameter anywhere in the package (a
+// constructor's literal, a fallback in a branch, a caller's argument, a flag's
+// default) is a value the object may hold. Calls to the package's functions are
+// followed into their return statements with the call's own arguments bound to the
+// parameters, so env("X_MODEL", "deepseek-flash") yields that default and not every
+// other call's. Anything the package does not show (an input, another package's
+// assignment to an exported field, a value read from a file) makes the answer
+// partial: Unknown is set beside the constants found.
+//
+// Go's types already give constants; this layer adds the constants that reach an
+// expression through variables, fields, parameters and returns, which is how real
+// applications spread a model name or base URL away from the request literal.
+type flow struct {
+	pass    *analysis.Pass
+	assigns map[types.Object][]assigned
+	opaque  map[types.Object]bool // assigned somewhere the package does not show
+	decls   map[*types.Func]*ast.FuncDecl
+	returns map[*types.Func][]*ast.ReturnStmt
+	memo    map[types.Object]*cands
+	active  map[types.Object]bool
+	callPos map[*ast.Ident]bool // function names in call position
+}
+
+// assigned is one expression given to an object. Fields of a call's result (a, b :=
+// f()) are the index-th result.
+type assigned struct {
+	expr     ast.Expr
+	index    int  // result index when expr is a multi-value call; -1 otherwise
+	fromCall bool // a caller's argument to a parameter
+}
+
+// cands is what flow knows of a value: the constants it may be, each with the
+// expression that spells it, and whether it may be something else too.
+type cands struct {
+	Consts  []*Value
+	Unknown bool
+}
+
+const (
+	maxFlowDepth = 12
+	maxCands     = 8
+)
+
+func newFlow(pass *analysis.Pass) *flow {
+	f := &flow{pass: pass, assigns: map[types.Object][]assigned{}, opaque: map[types.Object]bool{},
+		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func][]*ast.ReturnStmt{},
+		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}}
+	f.index()
+	return f
+}
+
+// index records, in one walk of the package, every assignment to an object.
+func (f *flow) index() {
+	info := f.pass.TypesInfo
+	called := map[*types.Func]bool{} // functions only ever called directly
+	escaped := map[*types.Func]bool{}
+	for _, file := range f.pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					f.decls[fn] = fd
+				}
+			}
+		}
+	}
+	for _, file := range f.pass.Files {
+		var funcs []*types.Func // enclosing declared functions, for returns
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				fn, _ := info.Defs[n.Name].(*types.Func)
+				funcs = append(funcs[:0], fn)
+			case *ast.FuncLit:
+				// Returns inside a closure are the closure's, not the function's.
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					f.indexNode(m, nil, called, escaped)
+					return true
+				})
+				return false
+			}
+			var fn *types.Func
+			if len(funcs) > 0 {
+				fn = funcs[0]
+			}
+			f.indexNode(n, fn, called, escaped)
+			return true
+		})
+	}
+	// Parameters of functions others may call are inputs.
+	for fn := range f.decls {
+		exported := fn.Exported() && f.pass.Pkg.Name() != "main"
+		if exported || escaped[fn] || !called[fn] {
+			for _, p := range paramsOf(fn) {
+				f.opaque[p] = true
+			}
+		}
+	}
+}
+
+func paramsOf(fn *types.Func) []*types.Var {
+	sig := fn.Signature()
+	out := make([]*types.Var, 0, sig.Params().Len())
+	for i := 0; i < sig.Params().Len(); i++ {
+		out = append(out, sig.Params().At(i))
+	}
+	return out
+}
+
+func (f *flow) indexNode(n ast.Node, fn *types.Func, called, escaped map[*types.Func]bool) {
+	info := f.pass.TypesInfo
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Lhs) == len(n.Rhs) {
+			for i, lhs := range n.Lhs {
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					f.add(f.target(lhs), assigned{n.Rhs[i], -1, false})
+				} else if obj := f.target(lhs); obj != nil {
+					f.opaque[obj] = true // x += …
+				}
+			}
+		} else if len(n.Rhs) == 1 {
+			for i, lhs := range n.Lhs {
+				f.add(f.target(lhs), assigned{n.Rhs[0], i, false})
+			}
+		}
+	case *ast.ValueSpec:
+		for i, id := range n.Names {
+			obj := info.Defs[id]
+			switch {
+			case len(n.Values) == len(n.Names):
+				f.add(obj, assigned{n.Values[i], -1, false})
+			case len(n.Values) == 1:
+				f.add(obj, assigned{n.Values[0], i, false})
+			}
+		}
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			if obj := f.target(e); obj != nil {
+				f.opaque[obj] = true
+			}
+		}
+	case *ast.CompositeLit:
+		st, ok := types.Unalias(deref(info.TypeOf(n))).Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
+		for i, elt := range n.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					f.add(info.Uses[id], assigned{kv.Value, -1, false})
+				}
+			} else if i < st.NumFields() {
+				f.add(st.Field(i), assigned{elt, -1, false})
+			}
+		}
+	case *ast.UnaryExpr:
+		// &x handed to a call: flag.StringVar(&x, name, def, usage) gives x its
+		// default; any other callee may set it.
+		if n.Op == token.AND {
+			if obj := f.target(n.X); obj != nil {
+				f.opaque[obj] = true
+			}
+		}
+	case *ast.CallExpr:
+		switch fun := ast.Unparen(n.Fun).(type) {
+		case *ast.Ident:
+			f.callPos[fun] = true
+		case *ast.SelectorExpr:
+			f.callPos[fun.Sel] = true
+		case *ast.IndexExpr:
+			if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+				f.callPos[id] = true
+			}
+		}
+		callee := calleeFunc(f.pass, n)
+		if callee != nil {
+			if d := flagDefault(callee); d >= 0 && d < len(n.Args) && len(n.Args) > 0 {
+				if u, ok := ast.Unparen(n.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					f.add(f.target(u.X), assigned{n.Args[d], -1, false})
+				}
+			}
+			if fd := f.decls[callee.Origin()]; fd != nil && ast.Unparen(n.Fun) != nil {
+				called[callee.Origin()] = true
+				params := paramsOf(callee.Origin())
+				for i, a := range n.Args {
+					if i < len(params) && !(callee.Signature().Variadic() && i >= len(params)-1) {
+						f.add(params[i], assigned{a, -1, true})
+					}
+				}
+				if len(n.Args) == 1 && len(params) > 1 {
+					for _, p := range params {
+						f.opaque[p] = true // f(g()): a tuple
+					}
+				}
+			}
+		}
+	case *ast.Ident:
+		// A function used as a value may be called with anything.
+		if fn, ok := info.Uses[n].(*types.Func); ok && f.decls[fn.Origin()] != nil && !f.callPos[n] {
+			escaped[fn.Origin()] = true
+		}
+	case *ast.ReturnStmt:
+		if fn != nil {
+			f.returns[fn] = append(f.returns[fn], n)
+		}
+	}
+}
+
+// target is the object an assignment's left-hand side names: a variable, or the
+// field a selector selects.
+func (f *flow) target(lhs ast.Expr) types.Object {
+	switch x := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if obj := f.pass.TypesInfo.Defs[x]; obj != nil {
+			return obj
+		}
+		return f.pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		if sel, ok := f.pass.TypesInfo.Selections[x]; ok && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+		return f.pass.TypesInfo.Uses[x.Sel] // a package-level variable of another package
+	case *ast.StarExpr:
+		return nil
+	}
+	return nil
+}
+
+func (f *flow) add(obj types.Object, a assigned) {
+	if obj == nil || obj.Name() == "_" {
+		return
+	}
+	if _, ok := obj.(*types.Var); !ok {
+		return
+	}
+	f.assigns[obj] = append(f.assigns[obj], a)
+}
+
+// flagDefault is the index of the default-value argument of a flag-defining
+// function of package flag or pflag (the parameter named value), or -1.
+func flagDefault(fn *types.Func) int {
+	if fn.Pkg() == nil || !flagPackages[fn.Pkg().Path()] {
+		return -1
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i).Name() == "value" {
+			return i
+		}
+	}
+	return -1
+}
+
+// flagPackages define command-line flags whose default is a parameter named value.
+var flagPackages = map[string]bool{"flag": true, "github.com/spf13/pflag": true}
+
+// of returns the constants e may hold.
+func (f *flow) of(e ast.Expr) cands {
+	return f.eval(e, nil, 0)
+}
+
+// eval is of with the parameters of the function being entered bound to the
+// arguments of the call that enters it.
+func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
+	if depth > maxFlowDepth {
+		return cands{Unknown: true}
+	}
+	e = ast.Unparen(e)
+	info := f.pass.TypesInfo
+	if tv := info.Types[e]; tv.Value != nil {
+		if v := constValue(tv.Value, tv.Type); v != nil {
+			v.Pos, v.End = e.Pos(), e.End()
+			if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				v.Replace = &Edit{Pos: lit.Pos(), End: lit.End(), NewText: "%q"}
+			}
+			return cands{Consts: []*Value{v}}
+		}
+		return cands{Unknown: true}
+	}
+	switch x := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return f.object(f.target(x), bind, depth)
+	case *ast.StarExpr:
+		// *p where p := flag.String(name, def, usage).
+		return f.eval(x.X, bind, depth+1)
+	case *ast.CallExpr:
+		return f.call(x, bind, depth)
+	case *ast.BinaryExpr:
+		return cands{Unknown: true}
+	}
+	return cands{Unknown: true}
+}
+
+// object is what a variable or field may hold, from every assignment to it.
+func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int) cands {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil {
+		return cands{Unknown: true}
+	}
+	if v.Pkg() != f.pass.Pkg {
+		return cands{Unknown: true} // another package's variable or field
+	}
+	if bind == nil {
+		if c, ok := f.memo[obj]; ok {
+			return *c
+		}
+	}
+	if f.active[obj] {
+		return cands{} // a cycle adds nothing new
+	}
+	f.active[obj] = true
+	defer delete(f.active, obj)
+	var out cands
+	arg, bound := bind[v]
+	if bound {
+		// A parameter of the call being followed: that call's argument, and what
+		// the body itself assigns (if model == "" { model = "deepseek-flash" }).
+		out = f.eval(arg, nil, depth+1)
+	} else {
+		out.Unknown = f.opaque[obj] || len(f.assigns[obj]) == 0 && !isLocalTo(v)
+		if v.IsField() && v.Exported() && f.pass.Pkg.Name() != "main" {
+			out.Unknown = true // others may set an exported field
+		}
+	}
+	for _, a := range f.assigns[obj] {
+		if bound && a.fromCall {
+			continue
+		}
+		var c cands
+		if a.index >= 0 {
+			call, ok := ast.Unparen(a.expr).(*ast.CallExpr)
+			if !ok {
+				c = cands{Unknown: true}
+			} else {
+				c = f.result(call, a.index, depth+1)
+			}
+		} else {
+			// Locals of the function being entered keep its binding.
+			b := bind
+			if v.IsField() || v.Parent() == f.pass.Pkg.Scope() {
+				b = nil
+			}
+			c = f.eval(a.expr, b, depth+1)
+		}
+		out = out.union(c)
+	}
+	if bind == nil {
+		f.memo[obj] = &out
+	}
+	return out
+}
+
+// isLocalTo reports whether a variable is declared inside a function: a local
+// assigned nothing is a zero value, not an input.
+func isLocalTo(v *types.Var) bool {
+	return !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+// call is what a call may return: a flag's default, cmp.Or's arguments, or the
+// return statements of a function of this package with its parameters bound.
+func (f *flow) call(call *ast.CallExpr, bind map[*types.Var]ast.Expr, depth int) cands {
+	callee := calleeFunc(f.pass, call)
+	if callee == nil {
+		if tv := f.pass.TypesInfo.Types[call.Fun]; tv.IsType() && len(call.Args) == 1 {
+			return f.eval(call.Args[0], bind, depth+1) // a conversion
+		}
+		return cands{Unknown: true}
+	}
+	if d := flagDefault(callee); d >= 0 && d < len(call.Args) {
+		if _, isPtr := types.Unalias(callee.Signature().Results().At(0).Type()).(*types.Pointer); callee.Signature().Results().Len() == 1 && isPtr {
+			c := f.eval(call.Args[d], bind, depth+1)
+			c.Unknown = true // the user may override the default
+			return c
+		}
+	}
+	if callee.Pkg() != nil && callee.Pkg().Path() == "cmp" && callee.Name() == "Or" {
+		var out cands
+		for _, a := range call.Args {
+			out = out.union(f.eval(a, bind, depth+1))
+		}
+		return out
+	}
+	return f.result(call, 0, depth)
+}
+
+// result is what the index-th result of a call to a function of this package may
+// be.
+func (f *flow) result(call *ast.CallExpr, index int, depth int) cands {
+	callee := calleeFunc(f.pass, call)
+	if callee == nil || f.decls[callee.Origin()] == nil {
+		return cands{Unknown: true}
+	}
+	fn := callee.Origin()
+	params := paramsOf(fn)
+	bind := map[*types.Var]ast.Expr{}
+	for i, a := range call.Args {
+		if i < len(params) && !(fn.Signature().Variadic() && i >= len(params)-1) && len(call.Args) == len(params) {
+			bind[params[i]] = a
+		}
+	}
+	var out cands
+	rets := f.returns[fn]
+	if len(rets) == 0 {
+		return cands{Unknown: true}
+	}
+	for _, r := range rets {
+		switch {
+		case len(r.Results) == fn.Signature().Results().Len() && index < len(r.Results):
+			out = out.union(f.eval(r.Results[index], bind, depth+1))
+		default:
+			out.Unknown = true // a bare return of named results, or a tuple call
+		}
+	}
+	return out
+}
+
+func (c cands) union(d cands) cands {
+	out := cands{Unknown: c.Unknown || d.Unknown}
+	out.Consts = append(out.Consts, c.Consts...)
+	for _, v := range d.Consts {
+		dup := false
+		for _, w := range out.Consts {
+			if sameConst(v, w) && v.Pos == w.Pos {
+				dup = true
+			}
+		}
+		if !dup {
+			out.Consts = append(out.Consts, v)
+		}
+	}
+	if len(out.Consts) > maxCands {
+		out.Consts, out.Unknown = out.Consts[:maxCands], true
+	}
+	return out
+}
+
+// strings returns the string constants among the candidates.
+func (c cands) strings() []string {
+	var out []string
+	for _, v := range c.Consts {
+		if v.Kind == String {
+			out = append(out, v.Const.(string))
+		}
+	}
+	return out
+}

@@ -1,0 +1,215 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A payload is a value that may be sent. A request-shaped value whose every way out
+// of its function is shown and ends somewhere other than a sender — a session saved
+// to disk, a log line, a response written to this program's own client — is not a
+// payload, whatever its keys.
+
+// exit is where a value goes when it leaves the code that built it.
+type exit int
+
+const (
+	exitUnknown exit = iota // returned, stored in something, passed on: may be sent
+	exitStored              // written to a file, a log or an HTTP response
+	exitRead                // only read (a field, a method, a length): not an exit
+)
+
+// storeFuncs write their argument somewhere other than a request.
+var storeFuncs = map[string]bool{
+	"os.WriteFile": true, "io/ioutil.WriteFile": true, "(os.File).Write": true, "(os.File).WriteString": true,
+	"log.Print": true, "log.Printf": true, "log.Println": true, "fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
+	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "log/slog.Info": true, "log/slog.Debug": true,
+	"(net/http.ResponseWriter).Write": true,
+}
+
+// storeWriters are writers that are not requests: files, responses, standard streams.
+var storeWriters = map[string]bool{"os.Create": true, "os.OpenFile": true, "os.Stdout": true, "os.Stderr": true}
+
+// maySend reports whether a site may reach a sender. Only a site whose exits are
+// all shown to be stores is dropped.
+func maySend(pass *analysis.Pass, fl *flow, s *site) bool {
+	if s.body == nil || s.text {
+		return true
+	}
+	parents := parentMap(s.body)
+	var uses []ast.Node
+	if s.obj != nil {
+		ast.Inspect(s.body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == s.obj {
+				uses = append(uses, id)
+			}
+			return true
+		})
+	} else {
+		uses = append(uses, s.root)
+	}
+	return exitsOf(pass, fl, parents, uses, 0) != exitStored
+}
+
+// exitsOf combines the exits of several uses: stored only when every use that
+// leaves is stored, and at least one does.
+func exitsOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, uses []ast.Node, depth int) exit {
+	result := exitRead
+	for _, u := range uses {
+		switch exitOf(pass, fl, parents, u, depth) {
+		case exitUnknown:
+			return exitUnknown
+		case exitStored:
+			result = exitStored
+		}
+	}
+	if result == exitRead {
+		return exitUnknown // nothing shown leaves: keep it
+	}
+	return result
+}
+
+func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use ast.Node, depth int) exit {
+	if depth > 4 {
+		return exitUnknown
+	}
+	cur := use
+	for {
+		switch p := parents[cur].(type) {
+		case *ast.ParenExpr:
+			cur = p
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				cur = p
+				continue
+			}
+		case *ast.CompositeLit, *ast.KeyValueExpr:
+			cur = p
+			if _, ok := p.(*ast.KeyValueExpr); ok {
+				continue
+			}
+			if lit := p.(*ast.CompositeLit); lit.Type != nil {
+				return exitUnknown // wrapped in another value
+			}
+		}
+		break
+	}
+	switch p := parents[cur].(type) {
+	case *ast.SelectorExpr:
+		return exitRead // x.Field, x.Method()
+	case *ast.IndexExpr:
+		return exitRead
+	case *ast.CallExpr:
+		if p.Fun == cur {
+			return exitRead
+		}
+		fn := calleeFunc(pass, p)
+		name := funcName(fn)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/json" {
+			switch fn.Name() {
+			case "Marshal", "MarshalIndent":
+				return bytesExit(pass, fl, parents, p, depth)
+			case "Encode":
+				return encoderExit(pass, fl, p)
+			case "Unmarshal", "Valid", "Indent", "Compact":
+				return exitRead
+			}
+		}
+		if storeFuncs[name] {
+			return exitStored
+		}
+		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+			if _, builtin := pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
+				if id.Name == "append" && len(p.Args) > 0 && p.Args[0] == cur {
+					return exitOf(pass, fl, parents, p, depth+1) // append(b, '\n') is b
+				}
+				return exitRead // len(x)
+			}
+		}
+		return exitUnknown
+	case *ast.AssignStmt:
+		for _, r := range p.Rhs {
+			if r == cur {
+				return exitUnknown // copied elsewhere
+			}
+		}
+		return exitRead // assigned to: an update, not an exit
+	}
+	return exitUnknown
+}
+
+// bytesExit follows the bytes json.Marshal returns: to a file or log, or on.
+func bytesExit(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, call *ast.CallExpr, depth int) exit {
+	as, ok := parents[call].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return exitUnknown
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return exitUnknown
+	}
+	obj := pass.TypesInfo.Defs[id]
+	if obj == nil {
+		obj = pass.TypesInfo.Uses[id]
+	}
+	if obj == nil {
+		return exitUnknown
+	}
+	var block ast.Node = as
+	for p := parents[as]; p != nil; p = parents[p] {
+		if _, ok := p.(*ast.BlockStmt); ok {
+			block = p
+		}
+	}
+	var uses []ast.Node
+	ast.Inspect(block, func(n ast.Node) bool {
+		if u, ok := n.(*ast.Ident); ok && u != id && pass.TypesInfo.Uses[u] == obj {
+			uses = append(uses, u)
+		}
+		return true
+	})
+	// string(b) is b.
+	for i, u := range uses {
+		if conv, ok := parents[u].(*ast.CallExpr); ok && len(conv.Args) == 1 {
+			if tv := pass.TypesInfo.Types[conv.Fun]; tv.IsType() {
+				uses[i] = conv
+			}
+		}
+	}
+	return exitsOf(pass, fl, parents, uses, depth+1)
+}
+
+// encoderExit says where json.NewEncoder(w).Encode(x) writes.
+func encoderExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr) exit {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return exitUnknown
+	}
+	ctor, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		// An encoder kept in a variable or field: json.NewEncoder(os.Stdout).
+		if obj := fl.target(sel.X); obj != nil && len(fl.assigns[obj]) == 1 {
+			ctor, ok = ast.Unparen(fl.assigns[obj][0].expr).(*ast.CallExpr)
+		}
+	}
+	if !ok || len(ctor.Args) != 1 {
+		return exitUnknown
+	}
+	w := ast.Unparen(ctor.Args[0])
+	if t := pass.TypesInfo.TypeOf(w); t != nil {
+		switch types.TypeString(t, nil) {
+		case "net/http.ResponseWriter", "*os.File":
+			return exitStored // a file, or a response to this program's own client
+		}
+	}
+	if s, ok := w.(*ast.SelectorExpr); ok {
+		if obj, ok := pass.TypesInfo.Uses[s.Sel].(*types.Var); ok && obj.Pkg() != nil && storeWriters[obj.Pkg().Path()+"."+obj.Name()] {
+			return exitStored
+		}
+	}
+	return exitUnknown
+}

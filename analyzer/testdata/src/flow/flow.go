@@ -1,0 +1,148 @@
+// Package flow holds payloads whose values the request literal does not show:
+// models and URLs set in constructors, defaults, fallbacks and helpers.
+package flow
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+)
+
+type message struct {
+	Role    string `json:"role"`
+	Content string `json:"content"`
+}
+
+type chatRequest struct { // want chatRequest:"deepseek:chat"
+	Model       string    `json:"model"`
+	Messages    []message `json:"messages"`
+	Temperature float64   `json:"temperature,omitempty"`
+}
+
+func post(url string, body any) error {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	resp, err := http.Post(url, "application/json", bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A constructor stores the model; the request reads it from the client.
+type Client struct { // want Client:"deepseek:chat"
+	url   string
+	model string
+}
+
+func NewClient() *Client { // want NewClient:"deepseek:chat"
+	return &Client{url: "https://api.deepseek.com/chat/completions", model: "deepseek-chat"} // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+}
+
+func (c *Client) Ask(q string) error { // want Ask:"deepseek:chat"
+	return post(c.url, chatRequest{Model: c.model, Messages: []message{{Role: "user", Content: q}}})
+}
+
+// A fallback inside the function that sends.
+func askWithFallback(model, q string) error {
+	if model == "" {
+		model = "deepseek-reasoner" // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{
+		"model":    model,
+		"messages": []message{{Role: "user", Content: q}},
+	})
+}
+
+func Run(q string) error { return askWithFallback("", q) } // want Run:"deepseek:chat"
+
+// A flag's default and an environment default.
+var modelFlag = flag.String("model", "deepseek-chat", "model to use") // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+
+func AskFlag(q string) error { // want AskFlag:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: *modelFlag, Messages: []message{{Role: "user", Content: q}}})
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func AskEnv(q string) error { // want AskEnv:"deepseek:chat"
+	req := chatRequest{
+		Model:       env("CHAT_MODEL", "deepseek-reasoner"), // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+		Messages:    []message{{Role: "user", Content: q}},
+		Temperature: 0.7, // want `temperature: .*thinking mode.*\(DS504\)`
+	}
+	port := env("PORT", "8080")
+	_ = port
+	return post("https://api.deepseek.com/chat/completions", req)
+}
+
+func AskCmpOr(q string) error { // want AskCmpOr:"deepseek:chat"
+	model := cmp.Or(os.Getenv("CHAT_MODEL"), "DeepSeek-Flash") // want `model: .*"DeepSeek-Flash".*\(DS507\)`
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": model, "messages": []message{{Role: "user", Content: q}}})
+}
+
+// A getter whose fallback is another provider's model, sent to DeepSeek.
+type ctxKey struct{}
+
+func modelFor(ctx context.Context) string {
+	if m, ok := ctx.Value(ctxKey{}).(string); ok {
+		return m
+	}
+	return "gpt-4o-mini" // want `model: .*"gpt-4o-mini".*\(DS101\)`
+}
+
+func AskCtx(ctx context.Context, q string) error { // want AskCtx:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: modelFor(ctx), Messages: []message{{Role: "user", Content: q}}})
+}
+
+// A package-level default configuration copied into the request.
+type Config struct { // want Config:"deepseek:chat"
+	Model       string
+	URL         string
+	Temperature float64
+}
+
+var Default = Config{Model: "deepseek-flash", URL: "https://api.deepseek.com/chat/completions", Temperature: 2.5} // want `temperature: .*2\.5.*\(DS105\)`
+
+func AskDefault(q string) error { // want AskDefault:"deepseek:chat"
+	cfg := Default
+	return post(cfg.URL, chatRequest{Model: cfg.Model, Temperature: cfg.Temperature, Messages: []message{{Role: "user", Content: q}}})
+}
+
+// A session saved to disk in a function that also calls DeepSeek: not a request.
+type session struct { // want session:"deepseek:chat"
+	Model    string    `json:"model"`
+	Messages []message `json:"messages"`
+}
+
+func AskAndSave(q string) error { // want AskAndSave:"deepseek:chat"
+	if err := post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}}); err != nil {
+		return err
+	}
+	s := session{Messages: []message{{Role: "developer", Content: q}}}
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile("session.json", data, 0o600)
+}
+
+// A log record with request keys, printed, not sent.
+func AskAndLog(q string) error { // want AskAndLog:"deepseek:chat"
+	rec := map[string]any{"model": "deepseek-chat", "messages": q}
+	line, _ := json.Marshal(rec)
+	fmt.Println(string(line))
+	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}})
+}

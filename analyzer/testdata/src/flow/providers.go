@@ -1,0 +1,72 @@
+package flow
+
+import (
+	"fmt"
+)
+
+// A generic OpenAI-compatible provider, reused by a DeepSeek one: what it always
+// sends reaches DeepSeek too.
+type compat struct { // want compat:"deepseek:other"
+	base  string
+	model string
+}
+
+func newCompat(base, model string) *compat { return &compat{base: base, model: model} }
+
+func (p *compat) chat(q string) error {
+	return post(p.base+"/chat/completions", map[string]any{
+		"model":                 p.model,
+		"messages":              []message{{Role: "user", Content: q}},
+		"max_completion_tokens": 512, // want `max_completion_tokens: .*\(DS501\)`
+	})
+}
+
+type DeepSeek struct{ *compat } // want DeepSeek:"deepseek:chat"
+
+func NewDeepSeek() *DeepSeek { return &DeepSeek{newCompat("https://api.deepseek.com", "deepseek-flash")} } // want NewDeepSeek:"deepseek:chat\\+other"
+
+func NewOpenAI() *compat { return newCompat("https://api.openai.com/v1", "gpt-4o") }
+
+func (d *DeepSeek) Ask(q string) error { return d.chat(q) } // want Ask:"deepseek:chat\\+other"
+
+// The same builder used only for OpenAI stays silent.
+type onlyOpenAI struct{ base, model string } // want onlyOpenAI:"deepseek:other"
+
+func (p *onlyOpenAI) chat(q string) error {
+	return post(p.base+"/chat/completions", map[string]any{
+		"model":                 p.model,
+		"messages":              []message{{Role: "developer", Content: q}},
+		"max_completion_tokens": 512,
+	})
+}
+
+func NewOnlyOpenAI() *onlyOpenAI {
+	return &onlyOpenAI{base: "https://api.openai.com/v1", model: "gpt-4o"}
+}
+
+// Base URL and path joined in a helper: the path decides the endpoint.
+type api struct{ base string } // want api:"deepseek:chat"
+
+func (a *api) do(path string, body any) error { return post(a.base+path, body) }
+
+func newAPI() *api { return &api{base: "https://api.deepseek.com"} }
+
+func AskAnthropic(q string) error { // want AskAnthropic:"deepseek:anthropic"
+	a := newAPI()
+	return a.do("/anthropic/v1/messages", map[string]any{
+		"model":          "deepseek-flash",
+		"max_tokens":     1024,
+		"system":         "You are terse.",
+		"stop_sequences": []string{"END"},
+		"messages":       []map[string]any{{"role": "user", "content": q}},
+	})
+}
+
+func Complete(prefix string) error { // want Complete:"deepseek:fim"
+	base := newAPI().base
+	return post(fmt.Sprintf("%s/beta/completions", base), map[string]any{
+		"model":  "deepseek-flash",
+		"prompt": prefix,
+		"suffix": "}",
+	})
+}
