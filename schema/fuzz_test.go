@@ -35,6 +35,8 @@ func FuzzValidate(f *testing.F) {
 		`{"model":"deepseek-flash","messages":[{"role":"user","content":"hi"}]}`,
 		`{"model":"deepseek-chat","messages":[{"role":"assistant","prefix":true,"content":[{"type":"image_url"}]}],"tools":[{}],"tool_choice":{"type":"function"},"response_format":{"type":"json_object"},"stream_options":{}}`,
 		`{"prompt":"x","model":7}`, `[]`, `null`, `{"messages":{}}`,
+		`{"model":"DeepSeek-Flash","messages":[{"role":"assistant","content":"","tool_calls":[{"id":"a"},{"id":7},"x"]},{"role":"tool","tool_call_id":"b"},{"role":"tool","tool_call_id":["a"]}],"tools":[{"type":"function","function":{"name":"f","strict":true,"parameters":{"type":["object"],"properties":{"a":{"minLength":1,"format":"uri"}},"required":"a","$def":{"x":[]}}}}]}`,
+		`{"model":"claude-x","input":[{"role":"developer"}],"tools":[{"type":"custom","name":1}],"previous_response_id":null}`,
 	} {
 		f.Add(seed)
 	}
