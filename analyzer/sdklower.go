@@ -4,8 +4,10 @@
 package analyzer
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -89,6 +91,9 @@ func (l *lowerer) applyJSONSetters(v *Value, call *ast.CallExpr) {
 	if v.Kind != Object {
 		return
 	}
+	if _, ok := sdks().Sends[funcName(calleeFunc(l.pass, call))]; ok {
+		return // applySendSemantics applies them, in order with the client's
+	}
 	for _, arg := range call.Args {
 		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
 		if !ok {
@@ -147,6 +152,16 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 				continue
 			}
 			name := funcName(calleeFunc(l.pass, opt))
+			if sets, ok := oc.Sets[name]; ok {
+				keys := make([]string, 0, len(sets))
+				for k := range sets {
+					keys = append(keys, k)
+				}
+				sort.Strings(keys)
+				for _, k := range keys {
+					v.set(&Member{Key: k, KeyPos: opt.Fun.Pos(), KeyEnd: opt.Fun.End(), Value: jsonConst(sets[k], opt.Fun.Pos(), opt.Fun.End())})
+				}
+			}
 			if r, ok := oc.Renames[name]; ok {
 				for k, nk := range r {
 					renames[k] = nk
@@ -166,17 +181,34 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 	} else if spec[0] < len(call.Args) {
 		client = call.Args[spec[0]]
 	}
+	ctorSeen := false
 	if id, ok := ast.Unparen(client).(*ast.Ident); ok {
 		if obj, ok := l.pass.TypesInfo.Uses[id].(*types.Var); ok && l.locals[obj] != nil {
 			if ctor, ok := ast.Unparen(l.locals[obj].def).(*ast.CallExpr); ok {
 				if i, ok := oc.Constructors[funcName(calleeFunc(l.pass, ctor))]; ok && i <= len(ctor.Args) {
 					apply(ctor.Args[i:])
+					ctorSeen = !ctor.Ellipsis.IsValid()
 				}
 			}
 		}
 	}
+	if !ctorSeen {
+		v.Open = true // the constructor's options (model, response format) are not shown
+	}
 	if spec[1] <= len(call.Args) {
 		apply(call.Args[spec[1]:])
+	}
+	// Keys the SDK sends whatever the options say (langchaingo's temperature has no
+	// omitempty): present, with the SDK's value.
+	always := make([]string, 0, len(oc.Always))
+	for k := range oc.Always {
+		always = append(always, k)
+	}
+	sort.Strings(always)
+	for _, k := range always {
+		if v.member(k) == nil && (ctorSeen || k != "model") {
+			v.Members = append(v.Members, &Member{Key: k, KeyPos: call.Pos(), KeyEnd: call.End(), Value: &Value{Kind: Hole, Types: oc.Always[k], Pos: call.Pos(), End: call.End()}})
+		}
 	}
 	for _, m := range v.Members {
 		if nk, ok := renames[m.Key]; ok {
@@ -184,4 +216,508 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 		}
 	}
 	return v
+}
+
+// jsonConst lowers a JSON constant from sdks.json to a Value at the given position.
+func jsonConst(raw json.RawMessage, pos, end token.Pos) *Value {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.UseNumber()
+	var x any
+	if err := dec.Decode(&x); err != nil {
+		return &Value{Kind: Hole, Pos: pos, End: end}
+	}
+	var conv func(x any) *Value
+	conv = func(x any) *Value {
+		v := &Value{Pos: pos, End: end}
+		switch x := x.(type) {
+		case nil:
+			v.Kind = Null
+		case bool:
+			v.Kind, v.Const = Bool, x
+		case string:
+			v.Kind, v.Const = String, x
+		case json.Number:
+			v.Kind, v.Const = Number, x
+		case []any:
+			v.Kind = Array
+			for _, e := range x {
+				v.Elems = append(v.Elems, conv(e))
+			}
+		case map[string]any:
+			v.Kind = Object
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				v.Members = append(v.Members, &Member{Key: k, KeyPos: pos, KeyEnd: end, Value: conv(x[k])})
+			}
+		}
+		return v
+	}
+	return conv(x)
+}
+
+// bodyEdit is one change an SDK makes to a serialized body: set a value at a path,
+// delete a path, or (replace) swap the whole body for one the code builds.
+type bodyEdit struct {
+	op         string // "set", "del", "merge", "replace", "unknown"
+	path       []string
+	value      *Value
+	keyPos     token.Pos
+	keyEnd     token.Pos
+	conditonal bool
+	text       string // identity, to compare the edits of several sends
+}
+
+// applySendSemantics applies to a site what the SDK call that sends it does to the
+// body (sdks.json "sends"): the extra fields merged when it is marshaled
+// (SetExtraFields), the client's request options, the call's own options
+// (option.WithJSONSet, WithJSONDel), then the keys the call forces
+// (CreateChatCompletionStream and NewStreaming send "stream": true). A site sent by
+// several calls that edit it differently keeps only what they agree on.
+func applySendSemantics(l *lowerer, s *site) {
+	if s == nil || s.value == nil || s.value.Kind != Object || s.body == nil || s.text {
+		return
+	}
+	sends := l.sendCalls(s)
+	if len(sends) == 0 {
+		return
+	}
+	extras := l.extraFieldEdits(s)
+	var all [][]bodyEdit
+	for _, call := range sends {
+		spec := sdks().Sends[funcName(calleeFunc(l.pass, call).Origin())]
+		edits := append([]bodyEdit(nil), extras...)
+		edits = append(edits, l.optionEdits(l.clientOptions(call))...)
+		if spec.Options != nil && *spec.Options <= len(call.Args) {
+			opts := call.Args[*spec.Options:]
+			if call.Ellipsis.IsValid() && len(opts) > 0 {
+				edits = append(edits, l.optionEdits(l.spread(opts[len(opts)-1]))...)
+				opts = opts[:len(opts)-1]
+			}
+			edits = append(edits, l.optionEdits(opts)...)
+		}
+		keys := make([]string, 0, len(spec.Force))
+		for k := range spec.Force {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			edits = append(edits, bodyEdit{op: "set", path: []string{k}, value: jsonConst(spec.Force[k], call.Fun.Pos(), call.Fun.End()),
+				keyPos: call.Fun.Pos(), keyEnd: call.Fun.End(), text: "force " + k + "=" + string(spec.Force[k])})
+		}
+		all = append(all, edits)
+	}
+	edits := all[0]
+	for _, other := range all[1:] {
+		edits = agreedEdits(edits, other)
+	}
+	for _, e := range edits {
+		applyEdit(s.value, e)
+	}
+}
+
+// agreedEdits keeps the edits two sends share; the others make the keys they touch
+// unknown.
+func agreedEdits(a, b []bodyEdit) []bodyEdit {
+	same := len(a) == len(b)
+	for i := 0; same && i < len(a); i++ {
+		same = a[i].text == b[i].text
+	}
+	if same {
+		return a
+	}
+	var out []bodyEdit
+	for _, list := range [][]bodyEdit{a, b} {
+		for _, e := range list {
+			e.op, e.value = "unknown", nil
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sendCalls lists the calls in the site's function that send it with an SDK call
+// sdks.json knows: the literal itself or its variable is the body argument.
+func (l *lowerer) sendCalls(s *site) []*ast.CallExpr {
+	var out []*ast.CallExpr
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := calleeFunc(l.pass, call)
+		if fn == nil {
+			return true
+		}
+		spec, ok := sdks().Sends[funcName(fn.Origin())]
+		if !ok || spec.Body >= len(call.Args) {
+			return true
+		}
+		if l.refersTo(call.Args[spec.Body], s) {
+			out = append(out, call)
+		}
+		return true
+	})
+	return out
+}
+
+// refersTo reports whether an argument is the site: its literal, or its variable
+// (possibly through & or *).
+func (l *lowerer) refersTo(arg ast.Expr, s *site) bool {
+	for {
+		switch e := ast.Unparen(arg).(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.AND {
+				return false
+			}
+			arg = e.X
+			continue
+		case *ast.StarExpr:
+			arg = e.X
+			continue
+		case *ast.Ident:
+			return s.obj != nil && l.pass.TypesInfo.Uses[e] == s.obj
+		default:
+			return ast.Node(e) == s.root
+		}
+	}
+}
+
+// extraFieldEdits lists the keys SetExtraFields merges into the site's variable
+// when it is marshaled. Each call replaces the previous call's map.
+func (l *lowerer) extraFieldEdits(s *site) []bodyEdit {
+	if s.obj == nil {
+		return nil
+	}
+	var last *ast.CallExpr
+	var idx int
+	conditional := false
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		i, ok := sdks().ExtraFields[funcName(calleeFunc(l.pass, call))]
+		if !ok || i >= len(call.Args) || !l.refersTo(sel.X, s) {
+			return true
+		}
+		if last != nil {
+			conditional = true // several maps: which one is last depends on the path taken
+		}
+		last, idx = call, i
+		return true
+	})
+	if last == nil {
+		return nil
+	}
+	arg := last.Args[idx]
+	m := l.expr(arg)
+	if m.Kind != Object {
+		return []bodyEdit{{op: "open", text: "extra fields " + types.ExprString(arg)}}
+	}
+	var out []bodyEdit
+	if m.Open || conditional {
+		out = append(out, bodyEdit{op: "open", text: "extra fields open"})
+	}
+	for _, mem := range m.Members {
+		e := bodyEdit{op: "set", path: []string{mem.Key}, value: mem.Value, keyPos: mem.KeyPos, keyEnd: mem.KeyEnd, conditonal: conditional || mem.Maybe,
+			text: "extra " + mem.Key + "=" + types.ExprString(arg)}
+		if l.isOmitMarker(arg, mem.Key) {
+			e.op = "del"
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// isOmitMarker reports whether an extra-fields map literal gives a key param.Omit
+// (an SDK constant of type forceOmit), which deletes the key.
+func (l *lowerer) isOmitMarker(arg ast.Expr, key string) bool {
+	lit, ok := ast.Unparen(arg).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if tv := l.pass.TypesInfo.Types[kv.Key]; tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) != key {
+			continue
+		}
+		if tn := namedOf(l.pass.TypesInfo.TypeOf(kv.Value)); tn != nil && tn.Name() == "forceOmit" && sdkPackages()[strings.TrimSuffix(tn.Pkg().Path(), "/packages/param")] {
+			return true
+		}
+	}
+	return false
+}
+
+// clientOptions returns the request options the client of a send call was built
+// with, when the code shows its construction: a local or package variable defined
+// by a constructor sdks.json knows, or by a function of this package that returns
+// such a constructor's result.
+func (l *lowerer) clientOptions(call *ast.CallExpr) []ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	// client.Chat.Completions.New: the client is the root of the selector chain.
+	x := ast.Unparen(sel.X)
+	for {
+		s, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		x = ast.Unparen(s.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := l.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	var def ast.Expr
+	if loc := l.locals[v]; loc != nil {
+		def = loc.def
+	} else if v.Parent() == l.pass.Pkg.Scope() {
+		def = l.packageVarDef(v)
+	}
+	ctor, ok := ast.Unparen(def).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	for depth := 0; depth < 2; depth++ {
+		fn := calleeFunc(l.pass, ctor)
+		if fn == nil {
+			return nil
+		}
+		if spec, ok := sdks().Clients[funcName(fn.Origin())]; ok {
+			if spec.Options == nil || *spec.Options > len(ctor.Args) {
+				return nil
+			}
+			args := ctor.Args[*spec.Options:]
+			if ctor.Ellipsis.IsValid() && len(args) > 0 {
+				return append(append([]ast.Expr(nil), args[:len(args)-1]...), l.spread(args[len(args)-1])...)
+			}
+			return args
+		}
+		// A constructor of this package returning the SDK's: return sdk.NewClient(…).
+		ret := l.returnedCall(fn)
+		if ret == nil {
+			return nil
+		}
+		ctor = ret
+	}
+	return nil
+}
+
+// returnedCall is the call a function of this package returns, when its body is a
+// single return of a call.
+func (l *lowerer) returnedCall(fn *types.Func) *ast.CallExpr {
+	if fn.Pkg() != l.pass.Pkg {
+		return nil
+	}
+	for _, f := range l.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || l.pass.TypesInfo.Defs[fd.Name] != fn {
+				continue
+			}
+			var ret *ast.CallExpr
+			for _, st := range fd.Body.List {
+				if r, ok := st.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+					ret, _ = ast.Unparen(r.Results[0]).(*ast.CallExpr)
+				}
+			}
+			return ret
+		}
+	}
+	return nil
+}
+
+// packageVarDef is the expression a package-level variable is declared with.
+func (l *lowerer) packageVarDef(v *types.Var) ast.Expr {
+	for _, f := range l.pass.Files {
+		if v.Pos() < f.Pos() || v.Pos() > f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if name.Pos() == v.Pos() && i < len(vs.Values) && len(vs.Values) == len(vs.Names) {
+						return vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spread lists the options of a spread argument (opts...) the code shows: a slice
+// literal, or append(literal, …) whose further arguments are left out.
+func (l *lowerer) spread(e ast.Expr) []ast.Expr {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return e.Elts
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "append" && len(e.Args) > 0 {
+			if _, ok := l.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+				out := l.spread(e.Args[0])
+				if !e.Ellipsis.IsValid() {
+					out = append(out, e.Args[1:]...)
+				}
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// optionEdits lists the body edits of request options, in order.
+func (l *lowerer) optionEdits(opts []ast.Expr) []bodyEdit {
+	var out []bodyEdit
+	for _, a := range opts {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue // an option value the code computes: most options touch no body key
+		}
+		bo, ok := sdks().BodyOptions[funcName(calleeFunc(l.pass, opt))]
+		if !ok {
+			continue
+		}
+		e := bodyEdit{op: bo.Op, keyPos: opt.Pos(), keyEnd: opt.End(), text: types.ExprString(opt)}
+		if bo.Op == "replace" {
+			out = append(out, e)
+			continue
+		}
+		if bo.Key >= len(opt.Args) {
+			continue
+		}
+		key := opt.Args[bo.Key]
+		e.keyPos, e.keyEnd = key.Pos(), key.End()
+		tv := l.pass.TypesInfo.Types[key]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			e.op = "open"
+			out = append(out, e)
+			continue
+		}
+		path, ok := sjsonPath(constant.StringVal(tv.Value))
+		if !ok {
+			e.op = "open"
+			out = append(out, e)
+			continue
+		}
+		e.path = path
+		if bo.Op == "set" {
+			if bo.Value >= len(opt.Args) {
+				continue
+			}
+			e.value = l.expr(opt.Args[bo.Value])
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// sjsonPath splits an sjson path into object keys, when it is a plain dotted path
+// (no escapes, wildcards, modifiers or array indexes).
+func sjsonPath(p string) ([]string, bool) {
+	if p == "" || strings.ContainsAny(p, "\\*?#|@:!") {
+		return nil, false
+	}
+	parts := strings.Split(p, ".")
+	for _, part := range parts {
+		if part == "" || part == "-1" || strings.Trim(part, "0123456789") == "" {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+// applyEdit applies one body edit to a lowered object.
+func applyEdit(v *Value, e bodyEdit) {
+	switch e.op {
+	case "replace":
+		// The body is another value altogether: nothing lowered from the params holds.
+		v.Members, v.Open = nil, true
+		return
+	case "open":
+		v.Open = true
+		for _, m := range v.Members {
+			m.Maybe = true
+		}
+		return
+	}
+	cur := v
+	for i, key := range e.path {
+		last := i == len(e.path)-1
+		m := cur.member(key)
+		if last {
+			switch e.op {
+			case "set":
+				val := e.value
+				cur.set(&Member{Key: key, KeyPos: e.keyPos, KeyEnd: e.keyEnd, Value: val, Maybe: e.conditonal})
+			case "del":
+				if m != nil {
+					if e.conditonal {
+						m.Maybe = true
+					} else {
+						removeMember(cur, key)
+					}
+				}
+			case "unknown":
+				if m != nil {
+					m.Maybe = true
+					m.Value = &Value{Kind: Hole, Pos: m.Value.Pos, End: m.Value.End}
+				} else {
+					cur.Open = true
+				}
+			}
+			return
+		}
+		switch {
+		case m == nil && (e.op == "del" || e.op == "unknown"):
+			if e.op == "unknown" {
+				cur.Open = true
+			}
+			return
+		case m == nil:
+			m = &Member{Key: key, KeyPos: e.keyPos, KeyEnd: e.keyEnd, Value: &Value{Kind: Object, Pos: e.keyPos, End: e.keyEnd}, Maybe: e.conditonal}
+			cur.set(m)
+		case m.Value.Kind != Object:
+			if e.op != "set" {
+				return
+			}
+			// sjson replaces a non-object with an object holding the key; a value the
+			// code does not show may have been an object with other keys.
+			open := m.Value.Kind == Hole
+			m.Value = &Value{Kind: Object, Pos: e.keyPos, End: e.keyEnd, Open: open}
+		}
+		cur = m.Value
+	}
+}
+
+func removeMember(v *Value, key string) {
+	out := v.Members[:0]
+	for _, m := range v.Members {
+		if m.Key != key {
+			out = append(out, m)
+		}
+	}
+	v.Members = out
 }

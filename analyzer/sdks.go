@@ -38,15 +38,30 @@ type sdkData struct {
 		// response's content and tool calls, and nothing else).
 		Maybe []string `json:"maybe"`
 	} `json:"constructors"`
-	// JSONSetters are request options that set a body key: the indexes of the key
-	// and value arguments.
-	JSONSetters map[string]any `json:"jsonSetters"`
+	// Sends are the SDK calls that send a request body: where the body and the
+	// request options are among the arguments, the path the call appends to the
+	// client's base URL, and the keys it forces.
+	Sends map[string]sendSpec `json:"sends"`
+	// Clients are the calls that build an SDK client: their options apply to every
+	// request the client sends, and their default base URL.
+	Clients map[string]clientSpec `json:"clients"`
+	// BodyOptions are request options that edit the serialized body.
+	BodyOptions map[string]bodyOption `json:"bodyOptions"`
+	// ExtraFields are methods of a request value that merge top-level keys into its
+	// JSON when it is marshaled: the index of the map argument.
+	ExtraFields map[string]int `json:"extraFields"`
 	// OptionCalls describes SDKs configured by functional options (langchaingo).
 	OptionCalls struct {
 		Sends        map[string][2]int            `json:"sends"`
 		Constructors map[string]int               `json:"constructors"`
 		Keys         map[string]string            `json:"keys"`
 		Renames      map[string]map[string]string `json:"renames"`
+		// Sets are options that set constant keys; Dropped are options the SDK
+		// accepts and never sends; Always are keys the SDK always sends, with the
+		// JSON types of their values.
+		Sets    map[string]map[string]json.RawMessage `json:"sets"`
+		Dropped map[string]string                     `json:"dropped"`
+		Always  map[string][]string                   `json:"always"`
 	} `json:"optionCalls"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
@@ -54,6 +69,36 @@ type sdkData struct {
 		Sends   []string       `json:"sends"`
 		BaseURL map[string]int `json:"baseURL"`
 	} `json:"otherEndpointFuncs"`
+}
+
+// sendSpec describes one SDK call that sends a request.
+type sendSpec struct {
+	Body    int  `json:"body"`    // index of the request argument
+	Options *int `json:"options"` // index of the first request option, if it takes any
+	// Path is what the call appends to the client's base URL; BaseURL, when set, is
+	// the base URL the call uses whatever the client's.
+	Path    string `json:"path"`
+	BaseURL string `json:"baseURL"`
+	// Force holds the keys the call sets on the body itself, after every option.
+	Force map[string]json.RawMessage `json:"force"`
+	// Refuses holds values the SDK rejects before sending (documentation for
+	// advice: go-openai's CreateChatCompletion returns an error for stream: true).
+	Refuses map[string]string `json:"refuses"`
+}
+
+// clientSpec describes a call that builds an SDK client.
+type clientSpec struct {
+	Options        *int   `json:"options"`        // index of the first client option
+	BaseURL        *int   `json:"baseURL"`        // index of an optional base URL argument
+	DefaultBaseURL string `json:"defaultBaseURL"` // the base URL when none is given
+}
+
+// bodyOption describes a request option that edits the body: set (an sjson path
+// and a value), del (an sjson path), or replace (the whole body).
+type bodyOption struct {
+	Op    string `json:"op"`
+	Key   int    `json:"key"`
+	Value int    `json:"value"`
 }
 
 func set(list []string) map[string]bool {
@@ -81,13 +126,17 @@ func funcName(fn *types.Func) string {
 
 // jsonSetter returns the key and value argument indexes of a body-setting option.
 func jsonSetter(fn *types.Func) (key, value int, ok bool) {
-	idx, ok := sdks().JSONSetters[funcName(fn)].([]any)
-	if !ok || len(idx) != 2 {
+	o, ok := sdks().BodyOptions[funcName(fn)]
+	if !ok || o.Op != "set" {
 		return 0, 0, false
 	}
-	k, _ := idx[0].(float64)
-	v, _ := idx[1].(float64)
-	return int(k), int(v), true
+	return o.Key, o.Value, true
+}
+
+// sdkDefaultBaseURL is the base URL an SDK client built by the named constructor
+// sends to when the code gives it none ("" if sdks.json does not know it).
+func sdkDefaultBaseURL(ctor *types.Func) string {
+	return sdks().Clients[funcName(ctor)].DefaultBaseURL
 }
 
 var sdks = sync.OnceValue(func() *sdkData {

@@ -104,6 +104,7 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site 
 	// Keep only request-shaped values.
 	out := sites[:0]
 	for _, s := range sites {
+		applySendSemantics(lowererFor(s.body), s) // what the SDK call sending it adds (sdklower.go)
 		if requestShaped(s.value) || directiveOf(pass, s) != "" {
 			out = append(out, s)
 		}

@@ -33,8 +33,6 @@ func Messages(ctx context.Context) error {
 }
 
 // NewStreaming sets stream itself.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): NewStreaming forces "stream": true
 func Streaming(ctx context.Context) error {
 	client := deepseek()
 	stream := client.Messages.NewStreaming(ctx, anthropic.MessageNewParams{

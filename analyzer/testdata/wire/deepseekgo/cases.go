@@ -42,8 +42,6 @@ func FieldByField(ctx context.Context) error {
 }
 
 // CreateChatCompletionStream sets stream itself: stream_options is fine.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): CreateChatCompletionStream forces "stream": true
 func Stream(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	stream, err := client.CreateChatCompletionStream(ctx, &deepseek.StreamChatCompletionRequest{
@@ -122,8 +120,6 @@ func FIM(ctx context.Context) error {
 }
 
 // CreateFIMStreamCompletion sets stream itself.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): CreateFIMStreamCompletion forces "stream": true
 func FIMStream(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	stream, err := client.CreateFIMStreamCompletion(ctx, &deepseek.FIMStreamCompletionRequest{

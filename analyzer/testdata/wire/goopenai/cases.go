@@ -67,8 +67,6 @@ func FieldByField(ctx context.Context) error {
 }
 
 // CreateChatCompletionStream sets stream itself: stream_options is fine.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): CreateChatCompletionStream forces "stream": true
 func Stream(ctx context.Context) error {
 	stream, err := deepseek().CreateChatCompletionStream(ctx, openai.ChatCompletionRequest{
 		Model:         "deepseek-flash",
@@ -153,8 +151,6 @@ func ToolsStrictBeta(ctx context.Context) error {
 // Strict tools elsewhere are rejected.
 //
 // wire:expect DS206
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): Tool.MarshalJSON keeps the tags (transparent marshaler)
 func ToolsStrictNonBeta(ctx context.Context) error {
 	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:    "deepseek-flash",

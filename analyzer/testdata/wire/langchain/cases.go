@@ -14,8 +14,6 @@ import (
 var Cases = []func(context.Context) error{Call, MaxTokens, Temperature, TopP, Streaming, JSONMode, GenerateContent, CallOptionModel}
 
 // Call with the legacy max_tokens field.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature
 func Call(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -28,8 +26,6 @@ func Call(ctx context.Context) error {
 // Without it, WithMaxTokens is sent as max_completion_tokens.
 //
 // wire:expect DS501
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature
 func MaxTokens(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -52,8 +48,6 @@ func Temperature(ctx context.Context) error {
 }
 
 // WithTopP is accepted and never sent by this langchaingo version.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature and never sends WithTopP
 func TopP(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -64,8 +58,6 @@ func TopP(ctx context.Context) error {
 }
 
 // A streaming func makes the request stream, with usage.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature; WithStreamingFunc sends stream and stream_options
 func Streaming(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -76,8 +68,6 @@ func Streaming(ctx context.Context) error {
 }
 
 // JSON mode.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature; WithJSONMode sends response_format
 func JSONMode(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -88,8 +78,6 @@ func JSONMode(ctx context.Context) error {
 }
 
 // GenerateContent with messages.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature
 func GenerateContent(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com/v1"), openai.WithModel("deepseek-v4-pro"))
 	if err != nil {
@@ -103,8 +91,6 @@ func GenerateContent(ctx context.Context) error {
 }
 
 // A call option's model wins over the constructor's.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): langchaingo always sends temperature
 func CallOptionModel(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("gpt-4o"))
 	if err != nil {

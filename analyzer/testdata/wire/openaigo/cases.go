@@ -52,8 +52,6 @@ func FieldByField(ctx context.Context) error {
 }
 
 // NewStreaming sets stream itself: stream_options is fine.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): NewStreaming forces "stream": true
 func Streaming(ctx context.Context) error {
 	client := deepseek()
 	stream := client.Chat.Completions.NewStreaming(ctx, openai.ChatCompletionNewParams{
@@ -68,8 +66,6 @@ func Streaming(ctx context.Context) error {
 
 // SetExtraFields merges top-level keys into the body: thinking is off, so
 // temperature takes effect.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): SetExtraFields
 func ExtraFields(ctx context.Context) error {
 	client := deepseek()
 	params := openai.ChatCompletionNewParams{
@@ -85,8 +81,6 @@ func ExtraFields(ctx context.Context) error {
 // An invalid thinking type set through SetExtraFields.
 //
 // wire:expect DS104
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): SetExtraFields
 func ExtraFieldsInvalid(ctx context.Context) error {
 	client := deepseek()
 	params := openai.ChatCompletionNewParams{
@@ -123,8 +117,6 @@ func ExtraBodyDotted(ctx context.Context) error {
 }
 
 // WithJSONSet given to the client applies to every request.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): client-level option.WithJSONSet
 func ClientJSONSet(ctx context.Context) error {
 	client := openai.NewClient(
 		option.WithAPIKey("sk-test"),
@@ -140,8 +132,6 @@ func ClientJSONSet(ctx context.Context) error {
 }
 
 // WithJSONDel removes a key the params set.
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): option.WithJSONDel
 func JSONDel(ctx context.Context) error {
 	client := deepseek()
 	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
@@ -167,8 +157,6 @@ var weather = shared.FunctionDefinitionParam{
 // A strict tool through the constructor on the non-beta base URL.
 //
 // wire:expect DS206
-//
-// wire:pending sdk layer (sdklower.go/sdks.json): ChatCompletionFunctionTool constructor
 func StrictToolNonBeta(ctx context.Context) error {
 	client := deepseek()
 	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
