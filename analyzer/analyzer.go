@@ -32,6 +32,14 @@ type Config struct {
 	// flags but not on files, never replays results computed from other files.
 	SchemaDir    string `json:"schema-dir,omitempty"`
 	SchemaSHA256 string `json:"schema-sha256,omitempty"`
+	// Enable, when set, reports only these rules; Disable never reports these.
+	// Each entry is a rule ID (DS501) or a family (DS5xx); an ID the contract
+	// does not know is an error.
+	Enable  []string `json:"enable,omitempty"`
+	Disable []string `json:"disable,omitempty"`
+	// Trace, when set, receives what the analyzer decided about every payload
+	// candidate and why (deepseekvet -v). It is called from concurrent passes.
+	Trace func(TraceEvent) `json:"-"`
 }
 
 // Analyzer checks DeepSeek payloads against the embedded contract; its flags mirror
@@ -58,13 +66,15 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes:        []analysis.Fact{new(boundFact)},
 		RunDespiteErrors: false,
-		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
 	if withFlags {
 		cfg.Severity = "warning"
 		a.Flags.Var((*severityFlag)(&cfg.Severity), "severity", "lowest severity reported: warning or error")
-		a.Flags.StringVar(&cfg.SchemaDir, "schema-dir", "", "directory with a newer contract (any of chat.schema.json, fim.schema.json, anthropic.schema.json, rules.json; the others stay embedded); needs -schema-sha256")
-		a.Flags.StringVar(&cfg.SchemaSHA256, "schema-sha256", "", "SHA-256 digest of the -schema-dir contract, as the error for a wrong one prints it")
+		a.Flags.Var((*dirFlag)(&cfg.SchemaDir), "schema-dir", "directory with a newer contract (any of "+strings.Join(schema.FileNames(), ", ")+"; the others stay embedded); needs -schema-sha256")
+		a.Flags.Var((*digestFlag)(&cfg.SchemaSHA256), "schema-sha256", "SHA-256 digest of the -schema-dir contract (64 hex digits), as the error for a wrong one prints it")
+		a.Flags.Var((*ruleListFlag)(&cfg.Enable), "enable", "report only these rules: comma-separated IDs (DS102,DS104) or families (DS1xx)")
+		a.Flags.Var((*ruleListFlag)(&cfg.Disable), "disable", "never report these rules: comma-separated IDs (DS501) or families (DS5xx)")
 	}
 	return a
 }
@@ -83,6 +93,40 @@ func (f *severityFlag) Set(v string) error {
 	return nil
 }
 
+// dirFlag is -schema-dir: an empty directory name is an error rather than the
+// embedded contract.
+type dirFlag string
+
+func (f *dirFlag) String() string { return string(*f) }
+
+func (f *dirFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty directory name (leave the flag out to use the embedded contract)")
+	}
+	*f = dirFlag(v)
+	return nil
+}
+
+// digestFlag is -schema-sha256: 64 hex digits.
+type digestFlag string
+
+func (f *digestFlag) String() string { return string(*f) }
+
+func (f *digestFlag) Set(v string) error {
+	if err := checkDigest(v); err != nil {
+		return err
+	}
+	*f = digestFlag(v)
+	return nil
+}
+
+func checkDigest(v string) error {
+	if len(v) != 64 || strings.Trim(strings.ToLower(v), "0123456789abcdef") != "" {
+		return fmt.Errorf("%q is not a SHA-256 digest: want 64 hex digits (the error for a wrong digest prints the right one)", v)
+	}
+	return nil
+}
+
 func (cfg *Config) validate() error {
 	switch cfg.Severity {
 	case "", "warning", "error":
@@ -98,6 +142,17 @@ func (cfg *Config) validate() error {
 // contract loads the configured contract: the embedded one, compiled once per
 // process, or the override directory checked against its digest.
 func (cfg *Config) contract() (*schema.Contract, error) {
+	if len(cfg.Enable)+len(cfg.Disable) > 0 {
+		c, err := cfg.loadContract()
+		if err == nil {
+			err = cfg.checkRules(c)
+		}
+		return c, err
+	}
+	return cfg.loadContract()
+}
+
+func (cfg *Config) loadContract() (*schema.Contract, error) {
 	if cfg.SchemaDir == "" {
 		return schema.Default()
 	}
@@ -166,6 +221,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		panicHook(pass)
 	}
 	if !mayHoldPayload(pass) {
+		cfg.tracePackage(pass, "no payload candidates: the package imports neither encoding/json, net/http nor an SDK deepseekvet knows, mentions no DeepSeek URL or model, has no //deepseekvet: directive and no fact binds it")
 		return nil, nil
 	}
 	contract, err := cfg.contract()
@@ -176,8 +232,13 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	r := newReporter(pass, contract, cfg)
 	bind := newBinder(pass, ins, contract)
 	bind.exportFacts()
-	for _, site := range findSites(pass, ins, bind.flow) {
+	sites := findSites(pass, ins, bind.flow)
+	if len(sites) == 0 {
+		cfg.tracePackage(pass, "no payload candidates: no map literal, tagged struct literal or JSON text carries a chat, FIM or messages request's keys")
+	}
+	for _, site := range sites {
 		target, ok := bind.target(site)
+		cfg.traceSite(bind, site, target, ok)
 		if !ok {
 			continue
 		}
@@ -189,6 +250,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	// Payload types this package binds are checked here even when the literals
 	// that fill them live in other packages.
 	for _, tn := range bind.boundPayloadTypes() {
+		cfg.traceType(pass, tn, bind.endpointOf(tn))
 		r.checkType(tn, bind.endpointOf(tn))
 	}
 	r.flush()

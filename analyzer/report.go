@@ -312,45 +312,11 @@ func (r *reporter) generated(pos token.Pos) bool {
 	return f != nil && ast.IsGenerated(f)
 }
 
-// fixes offers the certain fixes an annotation allows: a rename to DeepSeek's name,
-// or removing a key DeepSeek ignores.
+// fixes offers the certain fixes an annotation allows (a rename to DeepSeek's
+// name, or removing a key DeepSeek ignores) when the code compiles with them;
+// fixsafe.go builds and checks them.
 func (r *reporter) fixes(a *schema.Annotation, n *node, value bool) []analysis.SuggestedFix {
-	if value {
-		if rep := n.value.Replace; a.Rename != "" && rep != nil && r.inPackage(rep.Pos) {
-			return []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("Replace %s with %q", n.value.text(), a.Rename),
-				TextEdits: []analysis.TextEdit{{Pos: rep.Pos, End: rep.End, NewText: []byte(fmt.Sprintf(rep.NewText, a.Rename))}},
-			}}
-		}
-		return nil
-	}
-	m := n.member
-	if m == nil {
-		return nil
-	}
-	switch {
-	case a.Rename != "" && m.Rename != nil && r.inPackage(m.Rename.Pos):
-		return []analysis.SuggestedFix{{
-			Message:   fmt.Sprintf("Rename %s to %s", m.Key, a.Rename),
-			TextEdits: []analysis.TextEdit{{Pos: m.Rename.Pos, End: m.Rename.End, NewText: []byte(fmt.Sprintf(m.Rename.NewText, a.Rename))}},
-		}}
-	case a.Rename != "" && m.FieldKey != nil && m.Owner != nil && r.inPackage(m.FieldKey.Pos()):
-		// An SDK struct: rename the Go field to the one DeepSeek's name comes from.
-		for _, f := range jsonFields(m.Owner) {
-			if f.Name == a.Rename && len(f.Index) == 1 && !f.Alt {
-				return []analysis.SuggestedFix{{
-					Message:   fmt.Sprintf("Use %s (%s) instead of %s", f.Var.Name(), a.Rename, m.FieldKey.Name),
-					TextEdits: []analysis.TextEdit{{Pos: m.FieldKey.Pos(), End: m.FieldKey.End(), NewText: []byte(f.Var.Name())}},
-				}}
-			}
-		}
-	case a.Remove && m.Remove != nil && r.inPackage(m.Remove.Pos):
-		return []analysis.SuggestedFix{{
-			Message:   fmt.Sprintf("Remove %s", m.Key),
-			TextEdits: []analysis.TextEdit{{Pos: m.Remove.Pos, End: m.Remove.End}},
-		}}
-	}
-	return nil
+	return fixFor(r, a, n, value)
 }
 
 // render fills a message template. A clause ("; use {use}") whose placeholder has no
