@@ -8,9 +8,12 @@
 //	      deepseekvet:
 //	        type: module
 //	        settings:
-//	          severity: warning
+//	          severity: warning      # or error: only what DeepSeek rejects
+//	          disable: [DS501]       # never report these rules (IDs or families: DS5xx)
+//	          # enable: [DS1xx, DS2xx]  # report only these rules
 //
-// An unknown or misspelt setting fails the run with an error naming it.
+// An unknown or misspelt setting, or a rule ID the contract does not know, fails
+// the run with an error naming it.
 package gclplugin
 
 import (

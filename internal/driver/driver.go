@@ -116,37 +116,43 @@ type options struct {
 	tags    string
 	srcroot string
 	debug   string
+	verbose bool
 }
 
 // Run is the standalone driver; it returns the exit code.
 func Run(stdout, stderr io.Writer, args []string, a *analysis.Analyzer) int {
 	var opt options
+	var info infoFlags
 	fs := flag.NewFlagSet("deepseekvet", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&opt.format, "format", "text", "output format: text (file:line:col: message on standard error), json, sarif (SARIF 2.1.0) or github (workflow commands for annotations)")
+	fs.StringVar(&opt.format, "format", "text", "output format: text (file:line:col: severity: message, on standard error), json, sarif (SARIF 2.1.0) or github (workflow commands for annotations)")
 	fs.BoolVar(&opt.fix, "fix", false, "apply the first suggested fix of each finding (never in generated files) instead of reporting")
 	fs.BoolVar(&opt.diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&opt.tests, "test", true, "also check test files")
 	fs.StringVar(&opt.tags, "tags", "", "comma-separated build tags")
 	fs.StringVar(&opt.srcroot, "srcroot", "", "directory that SARIF URIs and GitHub annotation paths are relative to, normally the repository root (default: the working directory)")
 	fs.StringVar(&opt.debug, "debug", "", "debug output: t prints each analysis step's time (p: run them one at a time), as x/tools' -debug does")
-	// The analyzer's own flags (-severity, -schema-dir, -schema-sha256), unprefixed
-	// as singlechecker names them, so that both modes take the same flags.
+	fs.BoolVar(&opt.verbose, "v", false, "print every payload candidate found, the endpoint it was bound to and why, or why it was skipped, then a summary")
+	fs.BoolVar(&info.version, "version", false, "print the version and the contract's date and digest, and exit")
+	fs.BoolVar(&info.listRules, "list-rules", false, "list the rules (ID, severity, title) and exit")
+	fs.StringVar(&info.explain, "explain", "", "print the documentation of a rule (-explain=DS501) and exit")
+	// The analyzer's own flags (-severity, -enable, -disable, -schema-dir,
+	// -schema-sha256), unprefixed as singlechecker names them, so that both modes
+	// take the same flags.
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: deepseekvet [flags] packages...\n       go vet -vettool=$(which deepseekvet) [flags] packages...\n\n%s\n\nflags:\n", a.Doc)
-		fs.PrintDefaults()
-		fmt.Fprint(stderr, `
-exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
-1 a package does not load or type-check, or the analysis failed; 2 bad flags;
-3 findings (-format=text or github), or -diff printed a diff.
-`)
+	if len(args) > 0 && args[0] == "help" {
+		return help(stdout, stderr, fs, args[1:])
 	}
+	// The flag package would print the usage after every error; print the error
+	// alone, and where to find the usage.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs)
 			return exitOK
 		}
-		return exitUsage // the flag package has printed the error and the usage
+		fmt.Fprintf(stderr, "deepseekvet: %v\nrun deepseekvet -h (or deepseekvet help) for usage\n", err)
+		return exitUsage
 	}
 	switch opt.format {
 	case "text", "json", "sarif", "github":
@@ -154,12 +160,19 @@ exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
 		fmt.Fprintf(stderr, "deepseekvet: -format=%s: want text, json, sarif or github\n", opt.format)
 		return exitUsage
 	}
+	if bad := strings.Trim(opt.debug, "tp"); bad != "" {
+		fmt.Fprintf(stderr, "deepseekvet: -debug=%s: unknown letters %q; t prints times, p runs steps one at a time (-v prints the payload candidates)\n", opt.debug, bad)
+		return exitUsage
+	}
+	if code, done := info.run(stdout, stderr, a); done {
+		return code
+	}
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "deepseekvet: no packages named; try deepseekvet ./...\n")
 		return exitUsage
 	}
 	opt.fix = opt.fix || opt.diff
-	contract, err := checkConfig(a)
+	acfg, contract, err := checkConfig(a)
 	if err != nil {
 		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
 		return exitUsage
@@ -190,7 +203,24 @@ exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "deepseekvet: %s\n", p)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: strings.Contains(opt.debug, "p")})
+	for _, pattern := range unmatched(wd, fs.Args(), pkgs, problems) {
+		fmt.Fprintf(stderr, "deepseekvet: warning: pattern %s matched no packages\n", pattern)
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "deepseekvet: no packages to check\n")
+		return exitError
+	}
+	var trace *tracer
+	if opt.verbose {
+		trace = newTracer(wd, pkgs)
+		acfg.Trace = trace.add
+	}
+	run, err := analyzer.New(acfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
+		return exitUsage
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{run}, pkgs, &checker.Options{Sequential: strings.Contains(opt.debug, "p")})
 	if err != nil {
 		fmt.Fprintf(stderr, "deepseekvet: %v\n", err)
 		return exitError
@@ -203,6 +233,9 @@ exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
 	failed := len(problems) > 0 || hasErrors(graph)
 	if strings.Contains(opt.debug, "t") {
 		printTimes(stderr, graph)
+	}
+	if trace != nil {
+		trace.print(stderr, findings)
 	}
 
 	if opt.fix {
@@ -226,7 +259,7 @@ exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
 	switch opt.format {
 	case "text":
 		for _, f := range findings {
-			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", f.File, f.Line, f.Column, f.Message)
+			fmt.Fprintf(stderr, "%s:%d:%d: %s: %s\n", f.File, f.Line, f.Column, f.Severity, f.Message)
 		}
 	case "github":
 		writeGitHub(stdout, root, findings)
@@ -249,19 +282,37 @@ exit codes: 0 no findings (always with -format=json or sarif, and after -fix);
 	return exitOK
 }
 
-// checkConfig rejects a bad analyzer configuration once, before loading, and
-// returns the rule catalogue the analyzer will use.
-func checkConfig(a *analysis.Analyzer) (*schema.Contract, error) {
+// checkConfig reads the analyzer's configuration from its flags and rejects a bad
+// one once, before loading; it returns the configuration and the contract the
+// analyzer will use.
+func checkConfig(a *analysis.Analyzer) (analyzer.Config, *schema.Contract, error) {
 	get := func(name string) string {
 		if f := a.Flags.Lookup(name); f != nil {
 			return f.Value.String()
 		}
 		return ""
 	}
-	cfg := analyzer.Config{Severity: get("severity"), SchemaDir: get("schema-dir"), SchemaSHA256: get("schema-sha256")}
-	if _, err := analyzer.New(cfg); err != nil {
-		return nil, err
+	list := func(name string) []string {
+		var ids []string
+		for _, id := range strings.Split(get(name), ",") {
+			if id != "" {
+				ids = append(ids, id)
+			}
+		}
+		return ids
 	}
+	cfg := analyzer.Config{
+		Severity: get("severity"), SchemaDir: get("schema-dir"), SchemaSHA256: get("schema-sha256"),
+		Enable: list("enable"), Disable: list("disable"),
+	}
+	if _, err := analyzer.New(cfg); err != nil {
+		return cfg, nil, err
+	}
+	c, err := contractOf(cfg)
+	return cfg, c, err
+}
+
+func contractOf(cfg analyzer.Config) (*schema.Contract, error) {
 	if cfg.SchemaDir != "" {
 		return schema.Load(cfg.SchemaDir)
 	}

@@ -13,7 +13,9 @@ import (
 	"testing"
 
 	"github.com/deepseekvet/deepseekvet/internal/driver"
+	"github.com/deepseekvet/deepseekvet/internal/ruledoc"
 	"github.com/deepseekvet/deepseekvet/internal/testutil"
+	"github.com/deepseekvet/deepseekvet/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden")
@@ -140,7 +142,7 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	// The default format is text.
-	if _, stderr, code := run(t, dir, "./..."); code != 3 || !strings.HasPrefix(stderr, "chat/chat.go:15:28: model: ") {
+	if _, stderr, code := run(t, dir, "./..."); code != 3 || !strings.HasPrefix(stderr, "chat/chat.go:15:28: error: model: ") {
 		t.Errorf("default format: exit %d\n%s", code, stderr)
 	}
 }
@@ -200,7 +202,7 @@ func TestTestFlag(t *testing.T) {
 	t.Parallel()
 	dir := module(t)
 	_, stderr, _ := run(t, dir, "./...")
-	if !strings.Contains(stderr, "chat/chat_test.go:8:41: messages[0].role:") {
+	if !strings.Contains(stderr, "chat/chat_test.go:8:41: error: messages[0].role:") {
 		t.Errorf("test files are not checked by default:\n%s", stderr)
 	}
 	_, stderr, code := run(t, dir, "-test=false", "./...")
@@ -260,8 +262,8 @@ func TestFix(t *testing.T) {
 
 	_, stderr, code = run(t, dir, "./...")
 	// gofmt realigned the literal, so DS102 is now at column 17.
-	want := "chat/chat.go:15:17: model: model \"deepseek-chat\" was retired"
-	if code != 3 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 2 || !strings.Contains(stderr, "chat/gen.go:10:3: max_completion_tokens") {
+	want := "chat/chat.go:15:17: error: model: model \"deepseek-chat\" was retired"
+	if code != 3 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 2 || !strings.Contains(stderr, "chat/gen.go:10:3: warning: max_completion_tokens") {
 		t.Errorf("after -fix: exit %d, want the DS102 (no fix) and the generated file's DS501 only:\n%s", code, stderr)
 	}
 }
@@ -286,7 +288,7 @@ var Body = map[string]any{"model": "deepseek-reasoner", "messages": []map[string
 		t.Errorf("the load error is repeated:\n%s", stderr)
 	}
 	// The other packages are still analysed and reported.
-	if !strings.Contains(stderr, "good/good.go:3:36: model: model \"deepseek-reasoner\" was retired") {
+	if !strings.Contains(stderr, "good/good.go:3:36: error: model: model \"deepseek-reasoner\" was retired") {
 		t.Errorf("the package that loads is not reported:\n%s", stderr)
 	}
 
@@ -319,30 +321,171 @@ var Body = map[string]any{"model": "deepseek-reasoner", "messages": []map[string
 	}
 }
 
+// TestUsage checks that a bad flag fails with exit 2 and its own message only,
+// before anything is loaded.
 func TestUsage(t *testing.T) {
 	t.Parallel()
 	dir := module(t)
+	const hint = "run deepseekvet -h (or deepseekvet help) for usage\n"
 	for _, tc := range []struct {
 		args []string
-		code int
 		want string
 	}{
-		{[]string{"-colour", "./..."}, 2, "flag provided but not defined: -colour"},
-		{[]string{"-format=xml", "./..."}, 2, "deepseekvet: -format=xml: want text, json, sarif or github"},
-		{[]string{"-severity=loud", "./..."}, 2, `invalid value "loud" for flag -severity: want warning or error`},
-		{[]string{"-schema-sha256=abc", "./..."}, 2, "schema-sha256 is set but schema-dir is not"},
-		{[]string{"-test=maybe", "./..."}, 2, `invalid boolean value "maybe" for -test`},
-		{nil, 2, "no packages named"},
-		{[]string{"-h"}, 0, "-format string"},
-		{[]string{"-severity=error", "./..."}, 3, "(DS102)"},
+		{[]string{"-colour", "./..."}, "deepseekvet: flag provided but not defined: -colour\n" + hint},
+		{[]string{"-format=xml", "./..."}, "deepseekvet: -format=xml: want text, json, sarif or github\n"},
+		{[]string{"-severity=loud", "./..."}, "deepseekvet: invalid value \"loud\" for flag -severity: want warning or error\n" + hint},
+		{[]string{"-schema-sha256=00", "./..."}, "deepseekvet: invalid value \"00\" for flag -schema-sha256: \"00\" is not a SHA-256 digest: want 64 hex digits (the error for a wrong digest prints the right one)\n" + hint},
+		{[]string{"-schema-sha256=" + strings.Repeat("ab", 32), "./..."}, "deepseekvet: schema-sha256 is set but schema-dir is not\n"},
+		{[]string{"-schema-dir=", "./..."}, "deepseekvet: invalid value \"\" for flag -schema-dir: empty directory name (leave the flag out to use the embedded contract)\n" + hint},
+		{[]string{"-schema-dir=nosuchdir", "-schema-sha256=" + strings.Repeat("ab", 32), "./..."}, "deepseekvet: schema-dir: stat nosuchdir: no such file or directory\n"},
+		{[]string{"-test=maybe", "./..."}, "deepseekvet: invalid boolean value \"maybe\" for -test: parse error\n" + hint},
+		{[]string{"-disable=DS5", "./..."}, "deepseekvet: invalid value \"DS5\" for flag -disable: \"DS5\" is not a rule ID: want DS and three digits (DS501) or a family (DS5xx)\n" + hint},
+		{[]string{"-enable=DS999", "./..."}, "deepseekvet: enable: no rule DS999; the rules are " + ruleIDs(t) + " (deepseekvet -list-rules)\n"},
+		{[]string{"-debug=v", "./..."}, "deepseekvet: -debug=v: unknown letters \"v\"; t prints times, p runs steps one at a time (-v prints the payload candidates)\n"},
+		{[]string{"-explain=DS999"}, "deepseekvet: -explain=DS999: no such rule; deepseekvet -list-rules lists them\n"},
+		{[]string{"help", "colour"}, "deepseekvet: help colour: unknown topic; deepseekvet help prints the usage, deepseekvet help DS501 a rule's documentation\n"},
+		{nil, "deepseekvet: no packages named; try deepseekvet ./...\n"},
 	} {
-		_, stderr, code := run(t, dir, tc.args...)
-		if code != tc.code || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%v: exit %d, want %d and %q:\n%s", tc.args, code, tc.code, tc.want, stderr)
+		stdout, stderr, code := run(t, dir, tc.args...)
+		if code != 2 || stderr != tc.want || stdout != "" {
+			t.Errorf("%v: exit %d, want 2 and\n%s\ngot\n%s%s", tc.args, code, tc.want, stderr, stdout)
 		}
 	}
-	if _, stderr, _ := run(t, dir, "-severity=error", "./..."); strings.Contains(stderr, "(DS501)") {
-		t.Errorf("-severity=error reports warnings:\n%s", stderr)
+}
+
+func ruleIDs(t *testing.T) string {
+	c, err := schema.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range c.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// TestInfo checks the flags that print something and exit: -h, help, -version,
+// -list-rules, -explain.
+func TestInfo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	c, err := schema.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-h"}, {"help"}, {"-help"}} {
+		stdout, stderr, code := run(t, dir, args...)
+		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "deepseekvet checks the DeepSeek API request payloads of Go packages.\n") ||
+			!strings.Contains(stdout, "\n  -version\n    \tprint the version and the contract's date and digest, and exit\n") ||
+			!strings.HasSuffix(stdout, "Documentation: https://github.com/deepseekvet/deepseekvet (README.md, docs/rules.md)\n") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+
+	stdout, _, code := run(t, dir, "-version")
+	re := regexp.MustCompile(`^deepseekvet (v\S+|devel( [0-9a-f]{12}(\+dirty)?)?) \(go1\.\S+\)\ncontract: as of (\d{4}-\d{2}), sha256 ([0-9a-f]{64})\n$`)
+	m := re.FindStringSubmatch(stdout)
+	if code != 0 || m == nil || m[5] != c.Digest {
+		t.Errorf("-version: exit %d\n%s\nwant it to match %s with digest %s", code, stdout, re, c.Digest)
+	} else if title, _ := c.SchemaAt("chat.schema.json#/title").(string); !strings.Contains(title, "as of "+m[4]) {
+		t.Errorf("-version says as of %s; chat.schema.json's title is %q", m[4], title)
+	}
+
+	stdout, _, code = run(t, dir, "-list-rules")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if code != 0 || len(lines) != len(c.Rules()) {
+		t.Fatalf("-list-rules: exit %d, %d lines for %d rules\n%s", code, len(lines), len(c.Rules()), stdout)
+	}
+	for i, r := range c.Rules() {
+		if f := strings.Fields(lines[i]); f[0] != r.ID || f[1] != r.Severity || !strings.HasSuffix(lines[i], "  "+r.Title) {
+			t.Errorf("-list-rules line %d: %q, want %s %s %s", i, lines[i], r.ID, r.Severity, r.Title)
+		}
+	}
+	// Rules turned off by -severity, -enable or -disable are marked.
+	stdout, _, _ = run(t, dir, "-list-rules", "-severity=error", "-disable=DS104")
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		id := strings.Fields(line)[0]
+		off := strings.HasSuffix(line, "\t(off)") || strings.HasSuffix(line, " (off)")
+		if want := id == "DS104" || c.Rule(id).Severity == "warning"; off != want {
+			t.Errorf("-list-rules -severity=error -disable=DS104: %q (off: %v, want %v)", line, off, want)
+		}
+	}
+
+	r := c.Rule("DS501")
+	want := "DS501 " + r.Name + "\n\n" + ruledoc.Text(r) + "\nDocumentation: https://github.com/deepseekvet/deepseekvet/blob/main/docs/rules.md#ds501\n"
+	for _, args := range [][]string{{"-explain=DS501"}, {"-explain=ds501"}, {"help", "DS501"}} {
+		if stdout, stderr, code := run(t, dir, args...); code != 0 || stdout != want || stderr != "" {
+			t.Errorf("%v: exit %d\n%s%s\nwant\n%s", args, code, stdout, stderr, want)
+		}
+	}
+}
+
+// TestRuleSelection checks -enable and -disable, with IDs and families.
+func TestRuleSelection(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	rules := func(args ...string) (string, int) {
+		_, stderr, code := run(t, dir, append(args, "./...")...)
+		var ids []string
+		for _, m := range regexp.MustCompile(`\((DS\d+)\)\n`).FindAllStringSubmatch(stderr, -1) {
+			ids = append(ids, m[1])
+		}
+		return strings.Join(ids, " "), code
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+		code int
+	}{
+		{nil, "DS102 DS501 DS501 DS104 DS501", 3},
+		{[]string{"-disable=DS501"}, "DS102 DS104", 3},
+		{[]string{"-disable=ds5xx,DS104"}, "DS102", 3},
+		{[]string{"-enable=DS104,DS501"}, "DS501 DS501 DS104 DS501", 3},
+		{[]string{"-enable=DS1xx", "-disable=DS102"}, "DS104", 3},
+		{[]string{"-enable=DS501", "-severity=error"}, "", 0},
+		{[]string{"-disable=DS1xx,DS5xx"}, "", 0},
+	} {
+		if got, code := rules(tc.args...); got != tc.want || code != tc.code {
+			t.Errorf("%v: %q (exit %d), want %q (exit %d)", tc.args, got, code, tc.want, tc.code)
+		}
+	}
+}
+
+// TestVerbose checks -v: every candidate with its verdict and reason, the packages
+// without one, and a summary, before the findings.
+func TestVerbose(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	_, stderr, code := run(t, dir, "-v", "./...")
+	const bound = ": -v: map literal map[string]any: checked against chat completions (non-beta base URL): a DeepSeek URL (chat) reaches function "
+	want := "chat/chat.go:14:10" + bound + "Ask\n" +
+		"chat/chat.go:24:10" + bound + "Greet\n" +
+		"chat/chat_test.go:6:10" + bound + "TestBody\n" +
+		"chat/gen.go:7:7" + bound + "Generated\n" +
+		"other/other.go:14:28: -v: map literal map[string]any: skipped: function Ask sends to another host (other)\n" +
+		"deepseekvet: -v: package example.com/drv/util: no payload candidates: the package imports neither encoding/json, net/http nor an SDK deepseekvet knows, mentions no DeepSeek URL or model, has no //deepseekvet: directive and no fact binds it\n" +
+		"deepseekvet: -v: 5 payload candidates: 4 checked, 1 skipped; 5 findings\n"
+	text, _ := os.ReadFile("testdata/golden/text.golden")
+	if code != 3 || stderr != want+string(text) {
+		t.Errorf("-v: exit %d\n%s\nwant\n%s%s", code, stderr, want, text)
+	}
+}
+
+// TestPatterns checks the warning for a pattern that matches no packages.
+func TestPatterns(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	os.MkdirAll(filepath.Join(dir, "empty", "sub"), 0o755)
+	_, stderr, code := run(t, dir, "./util/...", "./empty/...", "example.com/nothing/...")
+	want := "deepseekvet: warning: pattern ./empty/... matched no packages\n" +
+		"deepseekvet: warning: pattern example.com/nothing/... matched no packages\n"
+	if code != 0 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant\n%s", code, stderr, want)
+	}
+	_, stderr, code = run(t, dir, "./empty/...")
+	if want := "deepseekvet: warning: pattern ./empty/... matched no packages\ndeepseekvet: no packages to check\n"; code != 1 || stderr != want {
+		t.Errorf("only an empty pattern: exit %d\n%s\nwant\n%s", code, stderr, want)
 	}
 }
 
