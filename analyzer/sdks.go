@@ -6,9 +6,12 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"go/ast"
 	"go/types"
 	"strings"
 	"sync"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 //go:embed sdks.json
@@ -50,6 +53,9 @@ type sdkData struct {
 	// ExtraFields are methods of a request value that merge top-level keys into its
 	// JSON when it is marshaled: the index of the map argument.
 	ExtraFields map[string]int `json:"extraFields"`
+	// Advice is what to write instead, per SDK module and rule ID: the first variant
+	// whose Needs all exist in the SDK version the code builds against.
+	Advice map[string]map[string][]sdkAdvice `json:"advice"`
 	// OptionCalls describes SDKs configured by functional options (langchaingo).
 	OptionCalls struct {
 		Sends        map[string][2]int            `json:"sends"`
@@ -69,6 +75,13 @@ type sdkData struct {
 		Sends   []string       `json:"sends"`
 		BaseURL map[string]int `json:"baseURL"`
 	} `json:"otherEndpointFuncs"`
+}
+
+// sdkAdvice is one way to write a fix in an SDK: Use, when every identifier in Needs
+// ("import/path.Name" or "import/path.Type.FieldOrMethod") exists.
+type sdkAdvice struct {
+	Use   string   `json:"use"`
+	Needs []string `json:"needs"`
 }
 
 // sendSpec describes one SDK call that sends a request.
@@ -197,3 +210,84 @@ var (
 	valueFuncs          = sync.OnceValue(func() map[string]bool { return set(sdks().ValueFuncs) })
 	constantPackages    = sync.OnceValue(func() map[string]bool { return set(sdks().ConstantPackages) })
 )
+
+// siteSDK is the SDK module whose advice applies to a site: the module of its Go type,
+// or of the call an option-configured SDK builds it from.
+func siteSDK(pass *analysis.Pass, s *site) string {
+	path := ""
+	if tn := namedOf(s.typ); tn != nil && tn.Pkg() != nil {
+		path = tn.Pkg().Path()
+	} else if call, ok := s.root.(*ast.CallExpr); ok {
+		if fn := calleeFunc(pass, call); fn != nil && fn.Pkg() != nil {
+			path = fn.Pkg().Path()
+		}
+	}
+	best := ""
+	for module := range sdks().Advice {
+		if (path == module || strings.HasPrefix(path, module+"/")) && len(module) > len(best) {
+			best = module
+		}
+	}
+	return best
+}
+
+// sdkUse is what to write instead for a rule reported on a site built with an SDK,
+// in that SDK's terms for the version the package builds against, or "".
+func sdkUse(pass *analysis.Pass, s *site, rule string) string {
+	module := siteSDK(pass, s)
+	if module == "" {
+		return ""
+	}
+	for _, a := range sdks().Advice[module][rule] {
+		ok := true
+		for _, n := range a.Needs {
+			if lookupQualified(pass.Pkg, n) == nil {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return a.Use
+		}
+	}
+	return ""
+}
+
+// lookupQualified finds "import/path.Name" or "import/path.Type.FieldOrMethod" among
+// the packages pkg imports, directly or not.
+func lookupQualified(pkg *types.Package, name string) types.Object {
+	slash := strings.LastIndexByte(name, '/')
+	dot := strings.IndexByte(name[slash+1:], '.')
+	if dot < 0 {
+		return nil
+	}
+	path, rest := name[:slash+1+dot], strings.Split(name[slash+2+dot:], ".")
+	target := findImport(pkg, path, map[*types.Package]bool{})
+	if target == nil {
+		return nil
+	}
+	obj := target.Scope().Lookup(rest[0])
+	for _, member := range rest[1:] {
+		if obj == nil {
+			return nil
+		}
+		obj, _, _ = types.LookupFieldOrMethod(obj.Type(), true, target, member)
+	}
+	return obj
+}
+
+func findImport(pkg *types.Package, path string, seen map[*types.Package]bool) *types.Package {
+	if pkg.Path() == path {
+		return pkg
+	}
+	if seen[pkg] {
+		return nil
+	}
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		if p := findImport(imp, path, seen); p != nil {
+			return p
+		}
+	}
+	return nil
+}

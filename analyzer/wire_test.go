@@ -15,6 +15,8 @@ package analyzer
 //   - the endpoint the analyzer resolves admits the path the SDK posted to;
 //   - deepseekvet reports exactly the rules the case's "wire:expect" line lists.
 //
+// A "wire:advice RULE text" line says what deepseekvet's advice for that rule must
+// name for users of the case's SDK (sdks.json "advice", for the pinned version).
 // A case marked "wire:nosend" is one the SDK refuses before sending; one marked
 // "wire:pending <reason>" has a known mismatch whose fix lies outside the SDK layer:
 // its mismatches are logged, and the test fails once it passes, so the marker goes.
@@ -138,8 +140,12 @@ func TestWire(t *testing.T) {
 		}
 		switch act.Analyzer {
 		case wireProbe:
-			for _, s := range act.Result.([]probeSite) {
+			res := act.Result.(*probeResult)
+			for _, s := range res.sites {
 				probes[s.name] = append(probes[s.name], s)
+			}
+			for _, b := range res.advice {
+				t.Errorf("%s: %s", act.Package.PkgPath, b)
 			}
 		case Analyzer:
 			for _, d := range act.Diagnostics {
@@ -279,6 +285,7 @@ type probeSite struct {
 	value    *Value
 	endpoint schema.Endpoint
 	bound    bool
+	advice   map[string]string // rule → what deepseekvet tells users of this SDK to write
 }
 
 // wireProbe runs the analyzer's own site finding, lowering and binding on the case
@@ -288,11 +295,13 @@ var wireProbe = &analysis.Analyzer{
 	Doc:        "lowers payload sites for the wire-conformance harness",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes:  []analysis.Fact{new(boundFact)},
-	ResultType: reflect.TypeOf([]probeSite(nil)),
+	ResultType: reflect.TypeOf((*probeResult)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
+		res := new(probeResult)
 		if !strings.HasPrefix(pass.Pkg.Path(), wireModule) {
-			return []probeSite(nil), nil
+			return res, nil
 		}
+		res.advice = checkAdvice(pass)
 		contract, err := schema.Default()
 		if err != nil {
 			return nil, err
@@ -300,25 +309,70 @@ var wireProbe = &analysis.Analyzer{
 		ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 		bind := newBinder(pass, ins, contract)
 		bind.exportFacts()
-		var out []probeSite
 		for _, s := range findSites(pass, ins, bind.flow) {
 			ep, ok := bind.target(s)
 			name := ""
 			if fd, ok := s.fn.(*ast.FuncDecl); ok {
 				name = strings.TrimPrefix(pass.Pkg.Path(), wireModule) + "." + fd.Name.Name
 			}
-			out = append(out, probeSite{name: name, value: s.value, endpoint: ep, bound: ok})
+			ps := probeSite{name: name, value: s.value, endpoint: ep, bound: ok, advice: map[string]string{}}
+			for rule := range sdks().Advice[siteSDK(pass, s)] {
+				if u := sdkUse(pass, s, rule); u != "" {
+					ps.advice[rule] = u
+				}
+			}
+			res.sites = append(res.sites, ps)
 		}
-		return out, nil
+		return res, nil
 	},
+}
+
+type probeResult struct {
+	sites  []probeSite
+	advice []string // advice entries that name an SDK package the case package does not import, or resolve to nothing
+}
+
+// checkAdvice checks sdks.json's advice for the SDK modules a case package imports:
+// every package its needs name must exist, and some variant of every rule must
+// apply to the pinned version.
+func checkAdvice(pass *analysis.Pass) []string {
+	var bad []string
+	for module, rules := range sdks().Advice {
+		if findImport(pass.Pkg, module, map[*types.Package]bool{}) == nil {
+			continue
+		}
+		for rule, variants := range rules {
+			applies := false
+			for _, v := range variants {
+				ok := true
+				for _, n := range v.Needs {
+					slash := strings.LastIndexByte(n, '/')
+					dot := strings.IndexByte(n[slash+1:], '.')
+					if dot < 0 || findImport(pass.Pkg, n[:slash+1+dot], map[*types.Package]bool{}) == nil {
+						bad = append(bad, fmt.Sprintf("advice %s %s: %s names no package the SDK has", module, rule, n))
+					}
+					if lookupQualified(pass.Pkg, n) == nil {
+						ok = false
+					}
+				}
+				applies = applies || ok
+			}
+			if !applies {
+				bad = append(bad, fmt.Sprintf("advice %s %s: no variant applies to the pinned version", module, rule))
+			}
+		}
+	}
+	sort.Strings(bad)
+	return bad
 }
 
 // wireCase is a case function and what its doc comment expects.
 type wireCase struct {
 	decl    *ast.FuncDecl
-	expect  []string // rules deepseekvet must report
-	nosend  bool     // the SDK refuses the request
-	pending string   // a known mismatch, fixed outside the SDK layer
+	expect  []string          // rules deepseekvet must report
+	nosend  bool              // the SDK refuses the request
+	pending string            // a known mismatch, fixed outside the SDK layer
+	advice  map[string]string // rule → text the SDK-specific advice must contain
 }
 
 // caseFuncs lists the case functions of a package: exported func(context.Context) error.
@@ -340,6 +394,12 @@ func caseFuncs(p *packages.Package) map[string]*wireCase {
 					switch {
 					case strings.HasPrefix(line, "wire:expect "):
 						c.expect = append(c.expect, strings.Fields(strings.TrimPrefix(line, "wire:expect "))...)
+					case strings.HasPrefix(line, "wire:advice "):
+						rule, text, _ := strings.Cut(strings.TrimPrefix(line, "wire:advice "), " ")
+						if c.advice == nil {
+							c.advice = map[string]string{}
+						}
+						c.advice[rule] = text
 					case line == "wire:nosend":
 						c.nosend = true
 					case strings.HasPrefix(line, "wire:pending "):
@@ -374,6 +434,13 @@ func checkCase(c *wireCase, reqs []wireRequest, sdkErr string, sites []probeSite
 	sort.Strings(want)
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		bad = append(bad, fmt.Sprintf("deepseekvet reports [%s], want [%s]", strings.Join(got, " "), strings.Join(want, " ")))
+	}
+	for rule, text := range c.advice {
+		for _, s := range sites {
+			if !strings.Contains(s.advice[rule], text) {
+				bad = append(bad, fmt.Sprintf("advice for %s is %q, want it to name %q", rule, s.advice[rule], text))
+			}
+		}
 	}
 	if c.nosend {
 		if len(reqs) > 0 || sdkErr == "" {

@@ -11,7 +11,7 @@ import (
 
 var Cases = []func(context.Context) error{
 	Chat, FieldByField, Stream, PrefixDefaultClient, PrefixBeta, PrefixOptions, FIM, FIMStream,
-	FIMTooManyTokens, JSONMode, Tools, StreamDefaultOptions,
+	FIMTooManyTokens, JSONMode, Tools, StreamDefaultOptions, Temperature,
 }
 
 const key = "sk-test"
@@ -65,6 +65,7 @@ func Stream(ctx context.Context) error {
 // wire:expect DS206
 //
 // wire:pending bind.go: a deepseek-go client without a base URL posts to its default, https://api.deepseek.com/ (not /beta): resolve the non-beta endpoint (sdks.json clients[].defaultBaseURL)
+// wire:advice DS206 trailing slash
 func PrefixDefaultClient(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
@@ -155,6 +156,7 @@ func FIMTooManyTokens(ctx context.Context) error {
 // JSONMode sends deepseek-go's own "json" key, which DeepSeek does not know.
 //
 // wire:expect DS502
+// wire:advice DS502 ResponseFormat: &deepseek.ResponseFormat
 func JSONMode(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
@@ -207,4 +209,19 @@ func StreamDefaultOptions(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// A temperature in thinking mode (the default): this deepseek-go version has no
+// field that turns thinking off, so the advice cannot be "disable thinking".
+//
+// wire:expect DS504
+// wire:advice DS504 no field that turns thinking off
+func Temperature(ctx context.Context) error {
+	client := deepseek.NewClient(key)
+	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
+		Model:       "deepseek-flash",
+		Messages:    []deepseek.ChatCompletionMessage{{Role: deepseek.ChatMessageRoleUser, Content: "Hello"}},
+		Temperature: 0.5,
+	})
+	return err
 }

@@ -15,6 +15,7 @@ var Cases = []func(context.Context) error{Chat, Stream, StreamOptionsWithoutStre
 // The only models it sends were retired.
 //
 // wire:expect DS102
+// wire:advice DS102 accepts only deepseek-chat and deepseek-reasoner
 func Chat(ctx context.Context) error {
 	client, err := deepseek.NewClient("sk-test")
 	if err != nil {

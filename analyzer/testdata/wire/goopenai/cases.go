@@ -87,6 +87,7 @@ func Stream(ctx context.Context) error {
 // The non-streaming call sends "stream": false with stream_options: rejected.
 //
 // wire:expect DS201
+// wire:advice DS201 CreateChatCompletionStream
 func StreamOptionsNonStreaming(ctx context.Context) error {
 	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:         "deepseek-flash",
@@ -123,6 +124,7 @@ func FIMBeta(ctx context.Context) error {
 // The same on the non-beta base URL posts to /completions.
 //
 // wire:expect DS206
+// wire:advice DS206 BaseURL to "https://api.deepseek.com/beta"
 func FIMNonBeta(ctx context.Context) error {
 	_, err := deepseek().CreateCompletion(ctx, openai.CompletionRequest{
 		Model:     "deepseek-flash",
@@ -166,6 +168,7 @@ func ToolsStrictNonBeta(ctx context.Context) error {
 // tool_choice "required" while thinking is on (the default).
 //
 // wire:expect DS203
+// wire:advice DS203 ReasoningEffort: openai.ReasoningEffortNone
 func ToolChoiceRequired(ctx context.Context) error {
 	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:      "deepseek-flash",

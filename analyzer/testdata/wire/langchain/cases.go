@@ -26,6 +26,7 @@ func Call(ctx context.Context) error {
 // Without it, WithMaxTokens is sent as max_completion_tokens.
 //
 // wire:expect DS501
+// wire:advice DS501 openai.WithLegacyMaxTokensField()
 func MaxTokens(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {
@@ -38,6 +39,7 @@ func MaxTokens(ctx context.Context) error {
 // A temperature the caller sets, in thinking mode (the default).
 //
 // wire:expect DS504
+// wire:advice DS504 no option that turns
 func Temperature(ctx context.Context) error {
 	llm, err := openai.New(openai.WithToken("sk-test"), openai.WithBaseURL("https://api.deepseek.com"), openai.WithModel("deepseek-flash"))
 	if err != nil {

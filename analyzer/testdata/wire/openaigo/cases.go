@@ -106,6 +106,8 @@ func JSONSetDotted(ctx context.Context) error {
 // The Python extra_body idiom sends a literal extra_body key; thinking stays on.
 //
 // wire:expect DS506 DS504
+// wire:advice DS506 option.WithJSONSet("thinking"
+// wire:advice DS504 shared.ReasoningEffortNone
 func ExtraBodyDotted(ctx context.Context) error {
 	client := deepseek()
 	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
@@ -157,6 +159,7 @@ var weather = shared.FunctionDefinitionParam{
 // A strict tool through the constructor on the non-beta base URL.
 //
 // wire:expect DS206
+// wire:advice DS206 option.WithBaseURL("https://api.deepseek.com/beta")
 func StrictToolNonBeta(ctx context.Context) error {
 	client := deepseek()
 	_, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
