@@ -26,10 +26,11 @@ const (
 	toAnthropic                             // https://api.deepseek.com/anthropic
 	toOther                                 // another provider's API
 	toDeepSeekAny                           // DeepSeek, base URL not shown (an SDK's default)
+	toResponses                             // https://api.deepseek.com/responses
 )
 
 const (
-	toDeepSeek = toChat | toBeta | toFIM | toFIMNoBeta | toAnthropic | toDeepSeekAny
+	toDeepSeek = toChat | toBeta | toFIM | toFIMNoBeta | toAnthropic | toDeepSeekAny | toResponses
 	urlKnown   = toChat | toBeta | toFIM | toFIMNoBeta
 )
 
@@ -49,7 +50,7 @@ func classifierFor(c *schema.Contract) *urlClassifier {
 		return u.(*urlClassifier)
 	}
 	u, _ := classifiers.LoadOrStore(c, &urlClassifier{ep: c.Endpoints, names: map[string]endpointClass{
-		"chat": toChat, "beta": toBeta, "fim": toFIM, "fim-nonbeta": toFIMNoBeta, "anthropic": toAnthropic,
+		"chat": toChat, "beta": toBeta, "fim": toFIM, "fim-nonbeta": toFIMNoBeta, "anthropic": toAnthropic, "responses": toResponses,
 	}})
 	return u.(*urlClassifier)
 }
@@ -202,7 +203,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			class = b.typeBinding(namedOf(s.typ))
 		}
 		models, others := b.modelsOf(s.value)
-		if class&toOther != 0 && class&(urlKnown|toAnthropic) == 0 {
+		if class&toOther != 0 && class&(urlKnown|toAnthropic|toResponses) == 0 {
 			// An SDK whose DeepSeek default is overridden: only the model can say.
 			class &^= toDeepSeek
 		}
@@ -218,6 +219,9 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		case class&toOther != 0:
 			s.shared = true
 		}
+	}
+	if payloadShape(s.value) == toResponses && class&toResponses == 0 && class&(urlKnown|toAnthropic) != 0 {
+		return "", false // {model, input} sent elsewhere than /responses: not a request we know
 	}
 	if c := sdkClass(namedOf(s.typ)); c == toFIM && class&toDeepSeek != 0 {
 		class = c // the SDK picks the endpoint (deepseek-go sends FIM to /beta itself)
@@ -258,10 +262,12 @@ func (b *binder) modelsOf(v *Value) (deepseek, other bool) {
 // to a resolved endpoint.
 func (b *binder) endpointFor(v *Value, class endpointClass) schema.Endpoint {
 	shape := payloadShape(v)
-	url := class & (urlKnown | toAnthropic)
+	url := class & (urlKnown | toAnthropic | toResponses)
 	if url&(url-1) != 0 || url == 0 {
 		// Unresolved or ambiguous: the shape decides, with no endpoint rules.
 		switch {
+		case shape == toResponses && (url == 0 || url&toResponses != 0):
+			return schema.Responses
 		case shape == toAnthropic && (url == 0 || url&toAnthropic != 0):
 			return schema.Anthropic
 		case shape == toFIM && url&(toFIM|toFIMNoBeta) == toFIMNoBeta:
@@ -274,6 +280,8 @@ func (b *binder) endpointFor(v *Value, class endpointClass) schema.Endpoint {
 	switch url {
 	case toAnthropic:
 		return schema.Anthropic
+	case toResponses:
+		return schema.Responses
 	case toFIM:
 		if shape == toFIM {
 			return schema.FIM
@@ -309,6 +317,9 @@ func payloadShape(v *Value) endpointClass {
 	}
 	if v.member("messages") == nil && v.member("prompt") != nil {
 		return toFIM
+	}
+	if v.member("messages") == nil && v.member("input") != nil {
+		return toResponses
 	}
 	for _, k := range []string{"system", "stop_sequences", "anthropic_version"} {
 		if v.member(k) != nil {
@@ -346,7 +357,7 @@ func (b *binder) boundPayloadTypes() []*types.TypeName {
 		if b.sentTypes[tn] == 2 {
 			continue // its values here are saved or logged, never sent
 		}
-		if c&toDeepSeek != 0 && c&toOther == 0 && c&toAnthropic == 0 {
+		if c&toDeepSeek != 0 && c&toOther == 0 && c&(toAnthropic|toResponses) == 0 {
 			out = append(out, tn)
 		}
 	}
@@ -533,7 +544,7 @@ func (d *dests) resolve(u *urlClassifier) endpointClass {
 			c |= u.classify(strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(p, "/"))
 		}
 	}
-	if c&(urlKnown|toAnthropic) != 0 {
+	if c&(urlKnown|toAnthropic|toResponses) != 0 {
 		c &^= toDeepSeekAny // the endpoint is known
 	}
 	return c

@@ -20,7 +20,7 @@ func (c endpointClass) String() string {
 	for _, p := range []struct {
 		c    endpointClass
 		name string
-	}{{toDeepSeekAny, "deepseek"}, {toChat, "chat"}, {toBeta, "beta"}, {toFIM, "fim"}, {toFIMNoBeta, "fim-nonbeta"}, {toAnthropic, "anthropic"}, {toOther, "other"}} {
+	}{{toDeepSeekAny, "deepseek"}, {toChat, "chat"}, {toBeta, "beta"}, {toFIM, "fim"}, {toFIMNoBeta, "fim-nonbeta"}, {toAnthropic, "anthropic"}, {toResponses, "responses"}, {toOther, "other"}} {
 		if c&p.c != 0 {
 			parts = append(parts, p.name)
 		}

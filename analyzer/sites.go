@@ -118,7 +118,7 @@ func requestShaped(v *Value) bool {
 	if v == nil || v.Kind != Object {
 		return false
 	}
-	return v.member("messages") != nil || v.member("prompt") != nil && v.member("model") != nil
+	return v.member("messages") != nil || (v.member("prompt") != nil || v.member("input") != nil) && v.member("model") != nil
 }
 
 // requestKeys is the cheap test of a map literal before lowering: it names a
@@ -131,7 +131,7 @@ func requestKeys(pass *analysis.Pass, lit *ast.CompositeLit) bool {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if tv := pass.TypesInfo.Types[kv.Key]; tv.Value != nil && tv.Value.Kind() == constant.String {
 				switch constant.StringVal(tv.Value) {
-				case "messages", "model", "prompt":
+				case "messages", "model", "prompt", "input":
 					return true
 				}
 			}
@@ -159,7 +159,7 @@ func payloadShapedType(pass *analysis.Pass, t types.Type, lit *ast.CompositeLit)
 	r := false
 	if _, ok := types.Unalias(t).Underlying().(*types.Struct); ok && !hasCustomJSON(t) {
 		for _, f := range jsonFields(t) {
-			if f.Name == "messages" || f.Name == "prompt" {
+			if f.Name == "messages" || f.Name == "prompt" || f.Name == "input" {
 				r = true
 			}
 		}
