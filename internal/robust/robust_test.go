@@ -37,12 +37,12 @@ func TestOddInput(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{[]string{"./generics"}, 3, []string{`generics.go:28:75: messages[0].role: DeepSeek rejects role "developer"`, "generics.go:13:2: top_k: top_k is Anthropic's field"}, nil},
+		{[]string{"./generics"}, 3, []string{`generics.go:28:75: error: messages[0].role: DeepSeek rejects role "developer"`, "generics.go:13:2: warning: top_k: top_k is Anthropic's field"}, nil},
 		{[]string{"./tagged"}, 0, nil, []string{"DS102"}},
-		{[]string{"-tags=deepseek", "./tagged"}, 3, []string{`tagged.go:13:50: model: model "deepseek-reasoner" was retired`}, nil},
-		{[]string{"./gen"}, 3, []string{"gen.go:8:2: max_completion_tokens:", `gen_test.go:6:14: model: model "deepseek-chat" was retired`}, nil},
+		{[]string{"-tags=deepseek", "./tagged"}, 3, []string{`tagged.go:13:50: error: model: model "deepseek-reasoner" was retired`}, nil},
+		{[]string{"./gen"}, 3, []string{"gen.go:8:2: warning: max_completion_tokens:", `gen_test.go:6:14: error: model: model "deepseek-chat" was retired`}, nil},
 		{[]string{"-test=false", "./gen"}, 3, nil, []string{"gen_test.go"}},
-		{[]string{"./cgopkg"}, 3, []string{"cgo.go:12:2: n: n is OpenAI's field"}, nil},
+		{[]string{"./cgopkg"}, 3, []string{"cgo.go:12:2: warning: n: n is OpenAI's field"}, nil},
 		{[]string{"./broken"}, 1, []string{"broken/broken.go:4:66: undefined: undefinedMessages"}, []string{"panic"}},
 	} {
 		out, code := run(t, dir, bin, tc.args...)
@@ -91,7 +91,7 @@ func TestHugeAndDeep(t *testing.T) {
 	b.WriteString(",\n}\n")
 	os.WriteFile(filepath.Join(dir, "huge.go"), []byte(b.String()), 0o644)
 	out, code := run(t, dir, build(t), ".")
-	if code != 3 || !strings.Contains(out, "huge.go:4327:12: messages[4321].role: DeepSeek rejects role \"developer\"") || !strings.Contains(out, "metadata: metadata is OpenAI's field") {
+	if code != 3 || !strings.Contains(out, "huge.go:4327:12: error: messages[4321].role: DeepSeek rejects role \"developer\"") || !strings.Contains(out, "huge.go:5007:2: warning: metadata: metadata is OpenAI's field") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

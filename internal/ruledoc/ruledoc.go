@@ -86,7 +86,12 @@ body := map[string]any{
 // DeepSeek does and answers, a bad and a good example, the fix and the source.
 func Markdown(r *schema.Rule) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Severity: **%s**. Evidence: `%s` (%s).\n\n", r.Severity, r.Evidence, Evidence[r.Evidence])
+	if r.Evidence == "" {
+		// deepseekvet's own rules (DS9xx): DeepSeek is not involved.
+		fmt.Fprintf(&b, "Severity: **%s**.\n\n", r.Severity)
+	} else {
+		fmt.Fprintf(&b, "Severity: **%s**. Evidence: `%s` (%s).\n\n", r.Severity, r.Evidence, Evidence[r.Evidence])
+	}
 	fmt.Fprintf(&b, "**What DeepSeek does:** DeepSeek %s.\n\n", r.DeepSeek)
 	if r.ErrorText != "" {
 		fmt.Fprintf(&b, "**Error text DeepSeek returns:**\n\n```text\n%s\n```\n\n", r.ErrorText)
