@@ -79,17 +79,44 @@ func TestPreCommitHook(t *testing.T) {
 	git(t, app, "init", "-q")
 	git(t, app, "add", "-A")
 
-	try := func() (string, error) {
-		cmd := exec.Command("pre-commit", "try-repo", hookRepo, "deepseekvet", "--all-files")
+	home := filepath.Join(t.TempDir(), "pre-commit-home")
+	preCommit := func(args ...string) (string, error) {
+		cmd := exec.Command("pre-commit", args...)
 		cmd.Dir = app
-		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit-home"))
+		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home)
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}
+	try := func() (string, error) { return preCommit("try-repo", hookRepo, "deepseekvet", "--all-files") }
 	out, err := try()
-	if err == nil || !strings.Contains(out, "Failed") || !strings.Contains(out, `app.go:11:15: model: model "deepseek-reasoner" was retired by DeepSeek on 2026-07-24`) {
+	if err == nil || !strings.Contains(out, "Failed") || !strings.Contains(out, `app.go:11:15: error: model: model "deepseek-reasoner" was retired by DeepSeek on 2026-07-24`) {
 		t.Fatalf("pre-commit on a bad payload: err %v, want a failure with the finding:\n%s", err, out)
 	}
+
+	// The hook's args select rules, as a .pre-commit-config.yaml sets them: with
+	// DS102 disabled the retired model passes, and the top_k warning fails the hook.
+	rev, err := exec.Command("git", "-C", hookRepo, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := func(args string) {
+		os.WriteFile(filepath.Join(app, ".pre-commit-config.yaml"), []byte("repos:\n  - repo: "+hookRepo+"\n    rev: "+strings.TrimSpace(string(rev))+
+			"\n    hooks:\n      - id: deepseekvet\n        args: "+args+"\n"), 0o644)
+		git(t, app, "add", "-A")
+	}
+	withTopK := strings.Replace(bad, `"messages":`, `"top_k":    3,
+		"messages":`, 1)
+	os.WriteFile(filepath.Join(app, "app.go"), []byte(withTopK), 0o644)
+	config("[-disable=DS102, ./...]")
+	out, err = preCommit("run", "--all-files")
+	if err == nil || strings.Contains(out, "DS102") || !strings.Contains(out, `app.go:12:3: warning: top_k: top_k is Anthropic's field;`) {
+		t.Errorf("pre-commit with args [-disable=DS102, ./...]: err %v, want the top_k warning only:\n%s", err, out)
+	}
+	config("[-disable=DS102, -severity=error, ./...]")
+	if out, err := preCommit("run", "--all-files"); err != nil || !strings.Contains(out, "Passed") {
+		t.Errorf("pre-commit with args [-disable=DS102, -severity=error, ./...]: err %v, want it to pass:\n%s", err, out)
+	}
+	os.Remove(filepath.Join(app, ".pre-commit-config.yaml"))
 
 	os.WriteFile(filepath.Join(app, "app.go"), []byte(strings.Replace(bad, "deepseek-reasoner", "deepseek-flash", 1)), 0o644)
 	git(t, app, "add", "-A")
