@@ -101,7 +101,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	config := func(args string) {
 		os.WriteFile(filepath.Join(app, ".pre-commit-config.yaml"), []byte("repos:\n  - repo: "+hookRepo+"\n    rev: "+strings.TrimSpace(string(rev))+
-			"\n    hooks:\n      - id: deepseekvet\n        args: "+args+"\n"), 0o644)
+			"\n    hooks:\n      - id: deepseekvet\n        args: "+args+"\n      - id: deepseekvet-vet\n        args: "+args+"\n"), 0o644)
 		git(t, app, "add", "-A")
 	}
 	withTopK := strings.Replace(bad, `"messages":`, `"top_k":    3,
@@ -109,7 +109,9 @@ func TestPreCommitHook(t *testing.T) {
 	os.WriteFile(filepath.Join(app, "app.go"), []byte(withTopK), 0o644)
 	config("[-disable=DS102, ./...]")
 	out, err = preCommit("run", "--all-files")
-	if err == nil || strings.Contains(out, "DS102") || !strings.Contains(out, `app.go:12:3: warning: top_k: top_k is Anthropic's field;`) {
+	if err == nil || strings.Contains(out, "DS102") || !strings.Contains(out, `app.go:12:3: warning: top_k: top_k is Anthropic's field;`) ||
+		!strings.Contains(out, "- hook id: deepseekvet-vet\n- exit code: 1\n") ||
+		!strings.Contains(out, `app.go:12:3: top_k: top_k is Anthropic's field;`) {
 		t.Errorf("pre-commit with args [-disable=DS102, ./...]: err %v, want the top_k warning only:\n%s", err, out)
 	}
 	config("[-disable=DS102, -severity=error, ./...]")
