@@ -231,6 +231,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r := newReporter(pass, contract, cfg)
 	bind := newBinder(pass, ins, contract)
+	r.flow = bind.flow
 	bind.exportFacts()
 	sites := findSites(pass, ins, bind.flow)
 	if len(sites) == 0 {

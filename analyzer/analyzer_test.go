@@ -18,7 +18,7 @@ func TestAnalyzer(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
-	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow"} {
+	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})

@@ -58,3 +58,15 @@ func related(v *Value) []analysis.RelatedInformation {
 	}
 	return []analysis.RelatedInformation{{Pos: v.Via, End: v.ViaEnd, Message: "the request body uses it here"}}
 }
+
+// neverSent reports whether a declared field with omitempty is set nowhere it can
+// be (this package, and no importer), so that its zero value is always omitted.
+func (r *reporter) neverSent(m *Member) bool {
+	if r.flow == nil || !m.OmitEmpty || m.Field == nil || m.Field.Pkg() != r.pass.Pkg {
+		return false
+	}
+	if m.Field.Exported() && r.pass.Pkg.Name() != "main" {
+		return false // importers may set it
+	}
+	return len(r.flow.assigns[m.Field]) == 0 && !r.flow.opaque[m.Field]
+}

@@ -215,7 +215,7 @@ func (l *lowerer) shape(t types.Type, depth int) *Value {
 					fv = hole("string")
 				}
 				fv.Decl, fv.DeclEnd = fieldDecl(f)
-				m := &Member{Key: f.Name, Value: fv, Maybe: f.OmitEmpty || nullable || l.typeLevel, Field: f.Var, Rename: l.tagRename(f)}
+				m := &Member{Key: f.Name, Value: fv, Maybe: f.OmitEmpty || nullable || l.typeLevel, OmitEmpty: f.OmitEmpty, Field: f.Var, Rename: l.tagRename(f)}
 				m.KeyPos, m.KeyEnd = fieldDecl(f)
 				v.Members = append(v.Members, m)
 			}

@@ -22,6 +22,7 @@ type reporter struct {
 	files    map[*token.File]*ast.File
 
 	typesChecked map[*types.TypeName]bool
+	flow         *flow // nil: every declared field may be set
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -75,6 +76,8 @@ func (r *reporter) reportAll(violations []schema.Violation, index map[string]*no
 		declared := n.member != nil && n.member.Field != nil && r.inPackage(n.member.Field.Pos())
 		keyLevel := r.presence(v) && !valueLevel(v)
 		switch {
+		case typeLevel && keyLevel && declared && r.neverSent(n.member):
+			continue // declared, but no code of this package sets it: never on the wire
 		case typeLevel && !(keyLevel && declared) && !(n.value.Kind == Hole && v.Keyword == "type"):
 			continue // a type alone shows only declarations
 		case !typeLevel && keyLevel && declared:

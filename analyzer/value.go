@@ -70,6 +70,8 @@ type Member struct {
 	// Maybe marks a key whose presence is unknown: an omitempty struct field the
 	// literal does not set, or a key set on one path only.
 	Maybe bool
+	// OmitEmpty marks a struct field tagged omitempty: unset, it is not sent.
+	OmitEmpty bool
 	// Field is the struct field the key comes from, if any, Owner the struct type
 	// and FieldKey the field name as the literal spells it.
 	Field    *types.Var

@@ -146,3 +146,4 @@ func AskAndLog(q string) error { // want AskAndLog:"deepseek:chat"
 	fmt.Println(string(line))
 	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}})
 }
+
