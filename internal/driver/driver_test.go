@@ -292,7 +292,14 @@ var Body = map[string]any{"model": "deepseek-reasoner", "messages": []map[string
 		t.Errorf("the package that loads is not reported:\n%s", stderr)
 	}
 
-	stdout, _, code := run(t, dir, "-format=sarif", "./...")
+	stdout, stderr, code := run(t, dir, "-format=json", "./...")
+	var findings []driver.Finding
+	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || code != 1 || len(findings) != 1 || findings[0].File != "good/good.go" || findings[0].Rule != "DS102" ||
+		stderr != "deepseekvet: example.com/broken/bad: bad/bad.go:3:9: undefined: undefinedThing\n" {
+		t.Errorf("json with a load error: exit %d, %v\n%s%s", code, err, stdout, stderr)
+	}
+
+	stdout, _, code = run(t, dir, "-format=sarif", "./...")
 	var log struct {
 		Runs []struct {
 			Invocations []struct {
