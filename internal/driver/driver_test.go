@@ -470,7 +470,7 @@ func TestVerbose(t *testing.T) {
 		"chat/chat.go:24:10" + bound + "Greet\n" +
 		"chat/chat_test.go:6:10" + bound + "TestBody\n" +
 		"chat/gen.go:7:7" + bound + "Generated\n" +
-		"other/other.go:14:28: -v: map literal map[string]any: skipped: function Ask sends to another host (other)\n" +
+		"other/other.go:13:28: -v: map literal map[string]any: skipped: function Ask sends to another host (other)\n" +
 		"deepseekvet: -v: package example.com/drv/util: no payload candidates: the package imports neither encoding/json, net/http nor an SDK deepseekvet knows, mentions no DeepSeek URL or model, has no //deepseekvet: directive and no fact binds it\n" +
 		"deepseekvet: -v: 5 payload candidates: 4 checked, 1 skipped; 5 findings\n"
 	text, _ := os.ReadFile("testdata/golden/text.golden")

@@ -7,16 +7,28 @@ package robust
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/deepseekvet/deepseekvet/internal/e2e"
 	"github.com/deepseekvet/deepseekvet/internal/testutil"
 )
 
 var root = testutil.Root
 
 func build(t *testing.T) string { return testutil.BuildTool(t) }
+
+// cgoEnabled reports whether the go command builds cgo packages here: it turns
+// cgo off when it finds no C compiler.
+func cgoEnabled(t *testing.T) bool {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(out)) == "1"
+}
 
 // run returns the tool's whole output (it reports on standard error).
 func run(t *testing.T, dir, bin string, args ...string) (string, int) {
@@ -45,6 +57,12 @@ func TestOddInput(t *testing.T) {
 		{[]string{"./cgopkg"}, 3, []string{"cgo.go:12:2: warning: n: n is OpenAI's field"}, nil},
 		{[]string{"./broken"}, 1, []string{"broken/broken.go:4:66: undefined: undefinedMessages"}, []string{"panic"}},
 	} {
+		if tc.args[0] == "./cgopkg" && !cgoEnabled(t) {
+			t.Run("cgo", func(t *testing.T) {
+				e2e.Missing(t, "cgo is off (go env CGO_ENABLED=0): no C compiler on the PATH (apt-get install gcc)")
+			})
+			continue
+		}
 		out, code := run(t, dir, bin, tc.args...)
 		if code != tc.code {
 			t.Errorf("%v: exit %d, want %d\n%s", tc.args, code, tc.code, out)

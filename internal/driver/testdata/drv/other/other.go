@@ -2,15 +2,14 @@
 package other
 
 import (
-	"bytes"
 	"encoding/json"
-	"net/http"
 )
+
 
 const endpoint = "https://api.openai.com/v1/chat/completions"
 
 // Ask sends a request OpenAI accepts and DeepSeek would not.
-func Ask() (*http.Response, error) {
+func Ask() ([]byte, error) {
 	data, err := json.Marshal(map[string]any{
 		"model":                 "gpt-4o",
 		"messages":              []map[string]any{{"role": "developer", "content": "hi"}},
@@ -19,5 +18,8 @@ func Ask() (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return http.Post(endpoint, "application/json", bytes.NewReader(data))
+	return Transport(endpoint, data)
 }
+
+// Transport posts a JSON body to a URL: an HTTP client in real code.
+var Transport func(url string, body []byte) ([]byte, error)
