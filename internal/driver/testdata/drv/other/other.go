@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 )
 
-
+// endpoint is OpenAI's.
 const endpoint = "https://api.openai.com/v1/chat/completions"
 
 // Ask sends a request OpenAI accepts and DeepSeek would not.
