@@ -806,7 +806,7 @@ func (b *binder) typesUsed(fd *ast.FuncDecl) []*types.TypeName {
 		if obj, ok := b.pass.TypesInfo.Uses[id].(*types.TypeName); ok {
 			tn = namedOf(obj.Type())
 		}
-		if tn == nil || seen[tn] || tn.Pkg() != b.pass.Pkg || !payloadShapedType(b.pass, tn.Type(), nil) || isStringKeyedMap(tn.Type()) {
+		if tn == nil || seen[tn] || tn.Pkg() != b.pass.Pkg || !payloadShapedType(b.pass, tn.Type(), nil) || isStringKeyedMap(tn.Type()) || !requestShapedType(tn.Type()) {
 			return true
 		}
 		seen[tn] = true

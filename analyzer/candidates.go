@@ -11,8 +11,8 @@ import (
 // checkCandidates validates, one at a time, the constants a hole may hold (a
 // flag's default, a fallback, a field set by several constructors): each is a value
 // DeepSeek receives on some run, and is reported where it is written. In a payload
-// shared with other providers only constants that name DeepSeek are judged: the
-// others are for the other providers.
+// shared with other providers, or where some candidates name DeepSeek and others do
+// not (a switch over providers), only the DeepSeek ones are judged.
 func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string]*node) {
 	ptrs := make([]string, 0, len(index))
 	for ptr, n := range index {
@@ -24,9 +24,13 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 	for _, ptr := range ptrs {
 		h := index[ptr].value
 		saved := *h
+		mixed := false
 		for _, c := range saved.Cands {
-			if s.shared && !namesDeepSeek(c) {
-				continue
+			mixed = mixed || namesDeepSeek(c)
+		}
+		for _, c := range saved.Cands {
+			if (s.shared || mixed) && !namesDeepSeek(c) {
+				continue // a value for another provider (a switch over providers)
 			}
 			*h = *c
 			inst, idx := instance(s.value)
@@ -59,14 +63,12 @@ func related(v *Value) []analysis.RelatedInformation {
 	return []analysis.RelatedInformation{{Pos: v.Via, End: v.ViaEnd, Message: "the request body uses it here"}}
 }
 
-// neverSent reports whether a declared field with omitempty is set nowhere it can
-// be (this package, and no importer), so that its zero value is always omitted.
+// neverSent reports whether a declared field with omitempty is set nowhere in its
+// package, so that its zero value is omitted. (An importer that sets it is reported
+// at its own literal: the field is not declared there.)
 func (r *reporter) neverSent(m *Member) bool {
 	if r.flow == nil || !m.OmitEmpty || m.Field == nil || m.Field.Pkg() != r.pass.Pkg {
 		return false
-	}
-	if m.Field.Exported() && r.pass.Pkg.Name() != "main" {
-		return false // importers may set it
 	}
 	return len(r.flow.assigns[m.Field]) == 0 && !r.flow.opaque[m.Field]
 }

@@ -1,9 +1,12 @@
 package analyzer
 
 import (
+	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -31,6 +34,8 @@ type flow struct {
 	memo    map[types.Object]*cands
 	active  map[types.Object]bool
 	callPos map[*ast.Ident]bool // function names in call position
+	// sentinels are the constants each object is compared with.
+	sentinels map[types.Object]map[string]bool
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=
@@ -56,7 +61,7 @@ const (
 func newFlow(pass *analysis.Pass) *flow {
 	f := &flow{pass: pass, assigns: map[types.Object][]assigned{}, opaque: map[types.Object]bool{},
 		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func][]*ast.ReturnStmt{},
-		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}}
+		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}, sentinels: map[types.Object]map[string]bool{}}
 	f.index()
 	return f
 }
@@ -215,6 +220,29 @@ func (f *flow) indexNode(n ast.Node, fn *types.Func, called, escaped map[*types.
 		if fn != nil {
 			f.returns[fn] = append(f.returns[fn], n)
 		}
+	case *ast.BinaryExpr:
+		// x == C or x != C: C marks "unset" for x (a flag default of
+		// math.MaxInt the code replaces), so it is not a value x is sent with.
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				tv := info.Types[pair[1]]
+				if tv.Value == nil {
+					continue
+				}
+				x := ast.Unparen(pair[0])
+				if star, ok := x.(*ast.StarExpr); ok {
+					x = star.X
+				}
+				if obj := f.target(x); obj != nil {
+					if f.sentinels[obj] == nil {
+						f.sentinels[obj] = map[string]bool{}
+					}
+					if v := constValue(tv.Value, tv.Type); v != nil {
+						f.sentinels[obj][constKey(v)] = true
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -356,10 +384,37 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 		}
 		out = out.union(c)
 	}
+	if sent := f.sentinels[obj]; len(sent) > 0 {
+		kept := out.Consts[:0:0]
+		for _, c := range out.Consts {
+			if sent[constKey(c)] {
+				out.Unknown = true
+				continue
+			}
+			kept = append(kept, c)
+		}
+		out.Consts = kept
+	}
 	if bind == nil {
 		f.memo[obj] = &out
 	}
 	return out
+}
+
+// constKey spells a lowered constant for comparison: numbers by their float64 value.
+func constKey(v *Value) string {
+	switch c := v.Const.(type) {
+	case string:
+		return "s" + c
+	case bool:
+		return fmt.Sprint(c)
+	case json.Number:
+		if f, err := c.Float64(); err == nil {
+			return strconv.FormatFloat(f, 'g', -1, 64)
+		}
+		return string(c)
+	}
+	return ""
 }
 
 // isLocalTo reports whether a variable is declared inside a function: a local

@@ -119,8 +119,8 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 				return exitRead
 			}
 		}
-		if storeFuncs[name] {
-			return exitStored
+		if storeFuncs[name] || sendsElsewhere(name) {
+			return exitStored // stored, or sent to an endpoint that is not a DeepSeek one
 		}
 		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
 			if _, builtin := pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
@@ -212,4 +212,15 @@ func encoderExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr) exit {
 		}
 	}
 	return exitUnknown
+}
+
+// sendsElsewhere reports whether an SDK call sends its argument to an endpoint other
+// than DeepSeek's (sdks.json otherEndpointFuncs.sends: images, embeddings, Ollama).
+func sendsElsewhere(name string) bool {
+	for _, s := range sdks().OtherEndpointFuncs.Sends {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }

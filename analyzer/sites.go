@@ -54,7 +54,11 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site 
 				return true
 			}
 			s := &site{body: body, fn: fn, root: n, typ: pass.TypesInfo.TypeOf(n)}
-			if obj := definedVar(pass, stack); obj != nil && body != nil {
+			obj := definedVar(pass, stack)
+			if obj == nil && len(n.Elts) == 0 && !isStringKeyedMap(s.typ) {
+				return true // T{}: a zero value (return T{}, err), not a payload
+			}
+			if obj != nil && body != nil {
 				if seenVars[obj] {
 					return true
 				}
@@ -119,6 +123,16 @@ func requestShaped(v *Value) bool {
 		return false
 	}
 	return v.member("messages") != nil || (v.member("prompt") != nil || v.member("input") != nil) && v.member("model") != nil
+}
+
+// requestShapedType is requestShaped for a struct type: its JSON has messages, or
+// a model beside a prompt or an input. (A task result with a prompt is not a request.)
+func requestShapedType(t types.Type) bool {
+	keys := map[string]bool{}
+	for _, f := range jsonFields(deref(t)) {
+		keys[f.Name] = true
+	}
+	return keys["messages"] || keys["model"] && (keys["prompt"] || keys["input"])
 }
 
 // requestKeys is the cheap test of a map literal before lowering: it names a

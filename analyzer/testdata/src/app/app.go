@@ -14,6 +14,7 @@ func Ask(c *llm.Client, question string) error { // want Ask:"deepseek:chat"
 			{Role: "developer", Content: "Be brief."}, // want `messages\[0\]\.role: DeepSeek rejects role "developer".*\(DS104\)`
 			{Role: "user", Content: question},
 		},
+		N: 2, // want `n: n is OpenAI's field.*\(DS501\)`
 	})
 }
 

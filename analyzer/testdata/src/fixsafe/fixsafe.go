@@ -95,4 +95,5 @@ type request struct { // want request:"deepseek:chat"
 // typed sends a request.
 func typed() {
 	post(request{Model: "deepseek-flash", Messages: user, MaxTokens: 10})
+	post(request{Model: "deepseek-flash", Messages: user, MaxCompletionTokens: 10})
 }

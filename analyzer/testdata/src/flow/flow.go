@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
 )
@@ -147,3 +148,37 @@ func AskAndLog(q string) error { // want AskAndLog:"deepseek:chat"
 	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}})
 }
 
+
+// A flag default the code replaces when it is left unset is not sent.
+var maxTokensFlag = flag.Int("max-tokens", math.MaxInt, "reply limit")
+
+func AskSentinel(q string) error { // want AskSentinel:"deepseek:chat"
+	limit := 1024
+	if *maxTokensFlag != math.MaxInt {
+		limit = *maxTokensFlag
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{
+		"model":      "deepseek-flash",
+		"messages":   []message{{Role: "user", Content: q}},
+		"max_tokens": limit,
+	})
+}
+
+// Candidates for several providers: only the DeepSeek one is judged.
+func AskProvider(provider, q string) error { // want AskProvider:"deepseek:chat"
+	model := "gpt-4o"
+	if provider == "deepseek" {
+		model = "deepseek-chat" // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": model, "messages": []message{{Role: "user", Content: q}}})
+}
+
+// A zero value returned with an error is not a payload.
+func emptyOnError(q string) (chatRequest, error) {
+	if q == "" {
+		return chatRequest{}, fmt.Errorf("empty question")
+	}
+	return chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}}, nil
+}
+
+var _ = emptyOnError

@@ -17,7 +17,7 @@ type Message struct {
 type Request struct { // want Request:"deepseek:chat"
 	Model    string    `json:"model"`
 	Messages []Message `json:"messages"`
-	N        int       `json:"n,omitempty"` // want `n: n is OpenAI's field.*\(DS501\)`
+	N        int       `json:"n,omitempty"`
 }
 
 type Client struct { // want Client:"deepseek:chat"
