@@ -37,13 +37,14 @@ type lowerer struct {
 // local is what a function body shows of one variable: its definition, the
 // assignments after it, and whether it escapes where others may change it.
 type local struct {
-	def      ast.Expr   // the defining expression (may be nil: var x T)
-	defBlock ast.Node   // block of the definition
-	typ      types.Type // the variable's type
-	updates  []update   // later assignments to its fields, keys and itself
-	escapes  bool       // passed or returned where it may be changed
-	decoded  bool       // decoded into (json.Unmarshal(data, &x)): a response, not a payload
-	reassign bool       // assigned a whole new value the code does not show
+	def      ast.Expr        // the defining expression (may be nil: var x T)
+	defBlock ast.Node        // block of the definition
+	typ      types.Type      // the variable's type
+	updates  []update        // later assignments to its fields, keys and itself
+	escapes  bool            // passed or returned where it may be changed
+	decoded  bool            // decoded into (json.Unmarshal(data, &x)): a response, not a payload
+	reassign bool            // assigned a whole new value the code does not show
+	appends  []*ast.CallExpr // x = append(x, …): elements some request may carry
 }
 
 // update is an assignment to part of a local: path is the chain of Go field names or
@@ -112,6 +113,9 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 		if v, ok := l.pass.TypesInfo.Uses[e].(*types.Var); ok {
 			if loc := l.locals[v]; loc != nil && !l.active[v] && !(loc.reassign && isScalar(loc.typ)) {
 				return l.localValue(v, loc, e)
+			}
+			if pv := l.packageVar(v); pv != nil {
+				return pv
 			}
 		}
 	case *ast.CallExpr:
@@ -604,6 +608,19 @@ func (l *lowerer) localValue(obj *types.Var, loc *local, use *ast.Ident) *Value 
 	if loc.reassign || loc.escapes {
 		markOpen(v)
 	}
+	if v.Kind == Array {
+		// x = append(x, m) in a loop or branch: m is in what some request sends,
+		// at an index the code does not show.
+		for _, call := range loc.appends {
+			if call.Ellipsis.IsValid() {
+				continue
+			}
+			for _, a := range call.Args[1:] {
+				v.Elems = append(v.Elems, l.expr(a))
+				v.UnknownBefore = true
+			}
+		}
+	}
 	// The variable's final state: every update in the function applies, since the
 	// payload is sent after it is built.
 	l.current[obj] = v
@@ -907,6 +924,9 @@ func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf fun
 			if len(path) == 0 {
 				if p.Tok != token.DEFINE {
 					loc.reassign = true
+					if p.Tok == token.ASSIGN && len(p.Lhs) == len(p.Rhs) && selfAppend(pass, p.Rhs[i], id) {
+						loc.appends = append(loc.appends, p.Rhs[i].(*ast.CallExpr))
+					}
 				}
 				return
 			}
@@ -996,10 +1016,19 @@ func marshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node) 
 }
 
 // readOnlyArg reports whether e is passed to a function of this package that only
-// marshals that parameter (a post(body any) helper), so the call cannot change it.
+// marshals that parameter (a post(body any) helper), or as the body of an SDK send
+// call, so the call cannot change it.
 func readOnlyArg(pass *analysis.Pass, call *ast.CallExpr, e ast.Node) bool {
 	fn := calleeFunc(pass, call)
-	if fn == nil || fn.Pkg() != pass.Pkg {
+	if fn == nil {
+		return false
+	}
+	if spec, ok := sdks().Sends[funcName(fn.Origin())]; ok {
+		// An SDK send marshals its body; what it adds (stream: true) is
+		// applied by applySendSemantics.
+		return spec.Body < len(call.Args) && ast.Unparen(call.Args[spec.Body]) == e
+	}
+	if fn.Pkg() != pass.Pkg {
 		return false
 	}
 	for i, arg := range call.Args {
@@ -1141,4 +1170,36 @@ func isLiteral(e ast.Expr) bool {
 	}
 	_, ok := e.(*ast.CompositeLit)
 	return ok
+}
+
+// selfAppend reports whether e is append(x, …) with x the variable id names.
+func selfAppend(pass *analysis.Pass, e ast.Expr, id *ast.Ident) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return false
+	}
+	fn, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || fn.Name != "append" {
+		return false
+	}
+	if _, ok := pass.TypesInfo.Uses[fn].(*types.Builtin); !ok {
+		return false
+	}
+	first, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	return ok && pass.TypesInfo.Uses[first] == pass.TypesInfo.Uses[id]
+}
+
+// packageVar lowers a package-level variable the package assigns only where it
+// declares it (var tools = []openai.Tool{…}): its initializer is its value.
+func (l *lowerer) packageVar(v *types.Var) *Value {
+	if l.flow == nil || l.active[v] || v.Pkg() != l.pass.Pkg || v.Parent() != l.pass.Pkg.Scope() || isScalar(v.Type()) {
+		return nil
+	}
+	as := l.flow.assigns[v]
+	if len(as) != 1 || as[0].index >= 0 || l.flow.opaque[v] {
+		return nil
+	}
+	l.active[v] = true
+	defer delete(l.active, v)
+	return l.expr(as[0].expr)
 }

@@ -149,8 +149,11 @@ func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) 
 		if base == nil {
 			return false
 		}
+		// A key set on some paths only is known where it is reported: on every path
+		// that sends it, the rule holds (if opts.Usage { body["stream_options"] = … }).
+		at := strings.Split(strings.TrimPrefix(reportedInstance(v), c.Instance+"/"), "/")
 		for _, p := range r.contract.ConditionPaths(c.If) {
-			if !known(base.value, p) {
+			if !known(base.value, p, at) {
 				return false
 			}
 		}
@@ -170,7 +173,7 @@ func isEmptySchema(s any) bool {
 }
 
 // known reports whether the code shows the value (or absence) at a path under v.
-func known(v *Value, path []string) bool {
+func known(v *Value, path, sentAt []string) bool {
 	for i, step := range path {
 		switch v.Kind {
 		case Hole:
@@ -186,7 +189,7 @@ func known(v *Value, path []string) bool {
 			if m == nil {
 				return !v.Open
 			}
-			if m.Maybe {
+			if m.Maybe && !(len(sentAt) == i+1 && samePath(path[:i+1], sentAt)) {
 				return false
 			}
 			v = m.Value
@@ -198,7 +201,7 @@ func known(v *Value, path []string) bool {
 				return false
 			}
 			for _, e := range v.Elems {
-				if !known(e, path[i+1:]) {
+				if !known(e, path[i+1:], nil) {
 					return false
 				}
 			}
@@ -354,4 +357,16 @@ func (r *reporter) flush() {
 		}
 		r.pass.Report(d)
 	}
+}
+
+func samePath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -182,3 +182,19 @@ func emptyOnError(q string) (chatRequest, error) {
 }
 
 var _ = emptyOnError
+
+// A key added under a condition is sent on that path: the rule holds there.
+func AskUsage(q string, usage, force bool) error { // want AskUsage:"deepseek:chat"
+	body := map[string]any{
+		"model":    "deepseek-flash",
+		"messages": []message{{Role: "user", Content: q}},
+		"tools":    []map[string]any{{"type": "function", "function": map[string]any{"name": "lookup"}}},
+	}
+	if usage {
+		body["stream_options"] = map[string]any{"include_usage": true} // want `stream_options: .*\(DS201\)`
+	}
+	if force {
+		body["tool_choice"] = "required" // want `tool_choice: .*\(DS203\)`
+	}
+	return post("https://api.deepseek.com/chat/completions", body)
+}
