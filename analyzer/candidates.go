@@ -38,7 +38,7 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 			if err == nil {
 				var own []schema.Violation
 				for _, v := range violations {
-					if v.Instance == ptr {
+					if v.Instance == ptr || reportedInstance(v) == ptr {
 						own = append(own, v)
 					}
 				}

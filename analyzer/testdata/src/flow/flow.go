@@ -198,3 +198,15 @@ func AskUsage(q string, usage, force bool) error { // want AskUsage:"deepseek:ch
 	}
 	return post("https://api.deepseek.com/chat/completions", body)
 }
+
+// A default for top_logprobs with logprobs never set: reported at the key, where
+// logprobs goes.
+var defaultTopLogprobs = 5
+
+func AskLogprobs(q string, n int) error { // want AskLogprobs:"deepseek:chat"
+	top := defaultTopLogprobs
+	if n > 0 {
+		top = n
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}, "top_logprobs": top}) // want `top_logprobs: .*\(DS202\)`
+}
