@@ -158,7 +158,7 @@ func TestGolangciLint(t *testing.T) {
 		t.Fatalf("golangci-lint run: exit %d, want 1 (findings)\n%s", code, out)
 	}
 	for _, want := range []string{
-		`chat.go:12:28: model: model "deepseek-chat" was retired by DeepSeek on 2026-07-24 and is rejected;`,
+		`chat.go:12:28: model: model "deepseek-chat" was retired by DeepSeek on 2026-07-24`,
 		"chat.go:14:3: max_completion_tokens: max_completion_tokens is OpenAI's field;",
 		"(DS102) (deepseekvet)",
 	} {
@@ -179,6 +179,20 @@ func TestGolangciLint(t *testing.T) {
 		t.Errorf("--fix did not rename the key:\n%s", fixed)
 	}
 
+	// disable and enable select rules.
+	for _, tc := range []struct{ settings, want, not string }{
+		{"disable: [DS501]", "(DS102) (deepseekvet)", "(DS501)"},
+		{"enable: [DS5xx]", "(DS501) (deepseekvet)", "(DS102)"},
+	} {
+		sel := copyModule(t)
+		cfg, _ := os.ReadFile(filepath.Join(sel, ".golangci.yml"))
+		os.WriteFile(filepath.Join(sel, ".golangci.yml"), []byte(strings.Replace(string(cfg), "severity: warning", "severity: warning\n          "+tc.settings, 1)), 0o644)
+		out, code = runGolangci(t, bin, sel, "run", "./...")
+		if code != 1 || !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+			t.Errorf("settings %s: exit %d, want %s and no %s:\n%s", tc.settings, code, tc.want, tc.not, out)
+		}
+	}
+
 	// A bad setting fails the run with a message naming it.
 	bad := copyModule(t)
 	cfg, _ := os.ReadFile(filepath.Join(bad, ".golangci.yml"))
@@ -186,5 +200,10 @@ func TestGolangciLint(t *testing.T) {
 	out, code = runGolangci(t, bin, bad, "run", "./...")
 	if code == 0 || code == 1 || !strings.Contains(out, `unknown field "colour"`) {
 		t.Errorf("bad setting: exit %d, want a failure naming the setting:\n%s", code, out)
+	}
+	os.WriteFile(filepath.Join(bad, ".golangci.yml"), []byte(strings.Replace(string(cfg), "severity: warning", "disable: [DS999]", 1)), 0o644)
+	out, code = runGolangci(t, bin, bad, "run", "./...")
+	if code == 0 || code == 1 || !strings.Contains(out, "disable: no rule DS999; the rules are DS101") {
+		t.Errorf("unknown rule: exit %d, want a failure naming it:\n%s", code, out)
 	}
 }
