@@ -106,11 +106,15 @@ func siteKind(pass *analysis.Pass, s *site) string {
 }
 
 // explain says why the binder bound a site or skipped it. It asks the binder's
-// signals in the order target weighs them: a directive, the URLs reaching the
-// enclosing function, the binding of the payload's type, the model constant.
+// signals in the order target weighs them: a directive, whether the value is sent
+// at all, the URLs reaching the enclosing function, the binding of the payload's
+// type, the model constants.
 func (b *binder) explain(s *site, bound bool) string {
 	if d := directiveOf(b.pass, s); d != "" {
 		return fmt.Sprintf("a //deepseekvet:payload directive (%s)", d)
+	}
+	if !bound && !maySend(b.pass, b.flow, s) {
+		return "every way out of its function is a file, a log or a response, never a request"
 	}
 	fn := "the package-level declaration"
 	class := endpointClass(0)
@@ -126,13 +130,22 @@ func (b *binder) explain(s *site, bound bool) string {
 	if tn != nil {
 		tclass = b.typeBinding(tn)
 	}
+	deepseek, other := b.modelsOf(s.value)
 	model, isConst := s.value.stringConst("model")
-	modelSays := "its model is not a constant"
+	var modelSays string
 	switch {
-	case isConst && b.models[model]:
+	case isConst && deepseek:
 		modelSays = fmt.Sprintf("its model %q is a DeepSeek model", model)
-	case isConst:
+	case isConst && other:
 		modelSays = fmt.Sprintf("its model %q is not a DeepSeek model", model)
+	case deepseek && other:
+		modelSays = "its model may be a DeepSeek model or another provider's"
+	case deepseek:
+		modelSays = "every constant its model may be names a DeepSeek model"
+	case other:
+		modelSays = "no constant its model may be names a DeepSeek model"
+	default:
+		modelSays = "its model is not a constant"
 	}
 	if bound {
 		switch {
@@ -146,10 +159,14 @@ func (b *binder) explain(s *site, bound bool) string {
 		return modelSays
 	}
 	switch {
-	case class&toOther != 0:
+	case class&toOther != 0 && class&toDeepSeek != 0 && class&(urlKnown|toAnthropic|toResponses) == 0:
+		return fmt.Sprintf("%s uses an SDK client whose DeepSeek default is overridden by another base URL, so only the model could bind it, and %s", fn, modelSays)
+	case class&toOther != 0 && class&toDeepSeek == 0:
 		return fmt.Sprintf("%s sends to another host (%s)", fn, class)
-	case tclass&toOther != 0:
+	case tclass&toOther != 0 && tclass&toDeepSeek == 0:
 		return fmt.Sprintf("its type %s is sent to another host", tn.Name())
+	case class&toDeepSeek != 0 || tclass&toDeepSeek != 0:
+		return fmt.Sprintf("it goes to DeepSeek but not to an endpoint its shape belongs to, or another host's client is used; %s", modelSays)
 	}
 	return fmt.Sprintf("no DeepSeek URL reaches %s, its type is not bound to DeepSeek, and %s", fn, modelSays)
 }
