@@ -220,7 +220,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if panicHook != nil {
 		panicHook(pass)
 	}
-	if !mayHoldPayload(pass) {
+	if sdkPackage(pass.Pkg.Path()) || !mayHoldPayload(pass) {
 		cfg.tracePackage(pass, "no payload candidates: the package imports neither encoding/json, net/http nor an SDK deepseekvet knows, mentions no DeepSeek URL or model, has no //deepseekvet: directive and no fact binds it")
 		return nil, nil
 	}

@@ -291,3 +291,15 @@ func findImport(pkg *types.Package, path string, seen map[*types.Package]bool) *
 	}
 	return nil
 }
+
+// sdkPackage reports whether a package belongs to an SDK sdks.json describes: its
+// own code sends whatever its callers give it, so there is nothing to report or
+// bind in it (its behaviour is data), and large generated SDKs cost nothing.
+func sdkPackage(path string) bool {
+	for p := range sdkPackages() {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}

@@ -34,7 +34,13 @@ measure() { # dir mode bin pattern -> "wall cpu rss"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf "%-22s %-12s %10s %10s %12s\n" corpus tool wall_s cpu_s peak_rss_kb
-for corpus in "std:$work:std" "x/tools:$work/module:./go/..."; do
+# A module that imports the SDKs deepseekvet models (go-openai, openai-go v3,
+# deepseek-go, go-deepseek, anthropic-sdk-go, langchaingo) and calls them: the wire
+# harness's programs.
+cp -r analyzer/testdata/wire "$work/sdks"; chmod -R u+w "$work/sdks"
+(cd "$work/sdks" && GOFLAGS=-mod=mod go build ./... >/dev/null 2>&1 || true)
+
+for corpus in "std:$work:std" "x/tools:$work/module:./go/..." "sdks:$work/sdks:./..."; do
   IFS=: read -r name dir pat <<<"$corpus"
   for mode in vet standalone; do
     : >"$work/d" ; : >"$work/n"
