@@ -70,5 +70,5 @@ func (r *reporter) neverSent(m *Member) bool {
 	if r.flow == nil || !m.OmitEmpty || m.Field == nil || m.Field.Pkg() != r.pass.Pkg {
 		return false
 	}
-	return len(r.flow.assigns[m.Field]) == 0 && !r.flow.opaque[m.Field]
+	return len(r.flow.assignsOf(m.Field)) == 0 && !r.flow.isOpaque(m.Field)
 }

@@ -36,6 +36,7 @@ type flow struct {
 	callPos map[*ast.Ident]bool // function names in call position
 	// sentinels are the constants each object is compared with.
 	sentinels map[types.Object]map[string]bool
+	indexed   bool
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=
@@ -62,8 +63,27 @@ func newFlow(pass *analysis.Pass) *flow {
 	f := &flow{pass: pass, assigns: map[types.Object][]assigned{}, opaque: map[types.Object]bool{},
 		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func][]*ast.ReturnStmt{},
 		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}, sentinels: map[types.Object]map[string]bool{}}
-	f.index()
 	return f
+}
+
+// assignsOf is every expression assigned to obj, indexing the package on first use
+// (most packages the analyzer sees hold no payload and never need it).
+func (f *flow) assignsOf(obj types.Object) []assigned {
+	f.ready()
+	return f.assigns[obj]
+}
+
+// isOpaque reports whether obj is assigned somewhere the package does not show.
+func (f *flow) isOpaque(obj types.Object) bool {
+	f.ready()
+	return f.opaque[obj]
+}
+
+func (f *flow) ready() {
+	if !f.indexed {
+		f.indexed = true
+		f.index()
+	}
 }
 
 // index records, in one walk of the package, every assignment to an object.
@@ -296,6 +316,7 @@ var flagPackages = map[string]bool{"flag": true, "github.com/spf13/pflag": true}
 
 // of returns the constants e may hold.
 func (f *flow) of(e ast.Expr) cands {
+	f.ready()
 	return f.eval(e, nil, 0)
 }
 

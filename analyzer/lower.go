@@ -1195,8 +1195,8 @@ func (l *lowerer) packageVar(v *types.Var) *Value {
 	if l.flow == nil || l.active[v] || v.Pkg() != l.pass.Pkg || v.Parent() != l.pass.Pkg.Scope() || isScalar(v.Type()) {
 		return nil
 	}
-	as := l.flow.assigns[v]
-	if len(as) != 1 || as[0].index >= 0 || l.flow.opaque[v] {
+	as := l.flow.assignsOf(v)
+	if len(as) != 1 || as[0].index >= 0 || l.flow.isOpaque(v) {
 		return nil
 	}
 	l.active[v] = true

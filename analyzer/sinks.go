@@ -192,8 +192,8 @@ func encoderExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr) exit {
 	ctor, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 	if !ok {
 		// An encoder kept in a variable or field: json.NewEncoder(os.Stdout).
-		if obj := fl.target(sel.X); obj != nil && len(fl.assigns[obj]) == 1 {
-			ctor, ok = ast.Unparen(fl.assigns[obj][0].expr).(*ast.CallExpr)
+		if obj := fl.target(sel.X); obj != nil && len(fl.assignsOf(obj)) == 1 {
+			ctor, ok = ast.Unparen(fl.assignsOf(obj)[0].expr).(*ast.CallExpr)
 		}
 	}
 	if !ok || len(ctor.Args) != 1 {
