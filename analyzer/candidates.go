@@ -11,8 +11,8 @@ import (
 // checkCandidates validates, one at a time, the constants a hole may hold (a
 // flag's default, a fallback, a field set by several constructors): each is a value
 // DeepSeek receives on some run, and is reported where it is written. In a payload
-// shared with other providers, or where some candidates name DeepSeek and others do
-// not (a switch over providers), only the DeepSeek ones are judged.
+// shared with other providers, or where some candidates are DeepSeek model ids and
+// others are not (a switch over providers), only DeepSeek's ids are judged.
 func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string]*node) {
 	ptrs := make([]string, 0, len(index))
 	for ptr, n := range index {
@@ -26,10 +26,10 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 		saved := *h
 		mixed := false
 		for _, c := range saved.Cands {
-			mixed = mixed || namesDeepSeek(c)
+			mixed = mixed || r.deepseekModel(c)
 		}
 		for _, c := range saved.Cands {
-			if (s.shared || mixed) && !namesDeepSeek(c) {
+			if (s.shared || mixed) && !r.deepseekModel(c) {
 				continue // a value for another provider (a switch over providers)
 			}
 			*h = *c
@@ -49,9 +49,22 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 	}
 }
 
-func namesDeepSeek(v *Value) bool {
+// deepseekModel reports whether a candidate is one of DeepSeek's own model ids, in
+// any letter case: deepseek/… (OpenRouter) and deepseek-r1 (Ollama) name DeepSeek
+// models served by others.
+func (r *reporter) deepseekModel(v *Value) bool {
 	s, ok := v.Const.(string)
-	return ok && strings.Contains(strings.ToLower(s), "deepseek")
+	if !ok {
+		return false
+	}
+	for _, list := range [][]string{r.contract.Accepted, r.contract.Retired} {
+		for _, m := range list {
+			if strings.EqualFold(m, s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // related points from a value reported where it is written to where the payload

@@ -167,6 +167,12 @@ func AskSentinel(q string) error { // want AskSentinel:"deepseek:chat"
 // Candidates for several providers: only the DeepSeek one is judged.
 func AskProvider(provider, q string) error { // want AskProvider:"deepseek:chat"
 	model := "gpt-4o"
+	switch provider {
+	case "openrouter":
+		model = "deepseek/deepseek-r1" // OpenRouter's name for a DeepSeek model: not DeepSeek's API
+	case "ollama":
+		model = "deepseek-r1"
+	}
 	if provider == "deepseek" {
 		model = "deepseek-chat" // want `model: model "deepseek-chat" was retired.*\(DS102\)`
 	}
