@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/deepseekvet/deepseekvet/analyzer"
@@ -34,6 +35,7 @@ func TestAllFixesCompile(t *testing.T) {
 		t.Skip("runs go vet")
 	}
 	t.Run("src", func(t *testing.T) {
+		t.Parallel()
 		gopath := t.TempDir()
 		copyTree(t, filepath.Join("testdata", "src"), filepath.Join(gopath, "src"))
 		entries, err := os.ReadDir(filepath.Join(gopath, "src"))
@@ -47,25 +49,26 @@ func TestAllFixesCompile(t *testing.T) {
 			}
 		}
 		env := append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off")
-		vet(t, filepath.Join(gopath, "src"), env, pkgs...) // the test data itself is clean
 		n := applyAll(t, analysistest.Run(quiet{}, gopath, analyzer.Analyzer, pkgs...))
 		if n < 10 {
 			t.Errorf("only %d fixes applied on %v", n, pkgs)
 		}
-		vet(t, filepath.Join(gopath, "src"), env, pkgs...)
+		// ./..., not the package names: "maps" would be the standard library's.
+		vetFixed(t, filepath.Join("testdata", "src"), filepath.Join(gopath, "src"), env, "./...")
 	})
 	t.Run("example", func(t *testing.T) {
+		t.Parallel()
 		dir := t.TempDir()
 		copyTree(t, filepath.Join("..", "testdata", "example"), dir)
 		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/example\n\ngo 1.26.0\n"), 0o644)
 		env := append(os.Environ(), "GOFLAGS=", "GOWORK=off")
-		vet(t, dir, env, "./...")
 		if n := applyAll(t, analysistest.Run(quiet{}, dir, analyzer.Analyzer, "./...")); n < 2 {
 			t.Errorf("only %d fixes applied on testdata/example", n)
 		}
-		vet(t, dir, env, "./...")
+		vetFixed(t, filepath.Join("..", "testdata", "example"), dir, env, "./...")
 	})
 	t.Run("sdk", func(t *testing.T) {
+		t.Parallel()
 		dir := t.TempDir()
 		copyTree(t, filepath.Join("testdata", "sdk"), dir)
 		// analysistest loads with GOPROXY=off: fetch the pinned SDKs first (TestSDKs
@@ -78,11 +81,10 @@ func TestAllFixesCompile(t *testing.T) {
 		// The go-openai cases of the issue (Seed: &seed; MaxTokens set already).
 		analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, "./fixsafe")
 		env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
-		vet(t, dir, env, "./...")
 		if n := applyAll(t, analysistest.Run(quiet{}, dir, analyzer.Analyzer, "./...")); n < 5 {
 			t.Errorf("only %d fixes applied on testdata/sdk", n)
 		}
-		vet(t, dir, env, "./...")
+		vetFixed(t, filepath.Join("testdata", "sdk"), dir, env, "./...")
 	})
 }
 
@@ -149,12 +151,44 @@ func applyAll(t *testing.T, results []*analysistest.Result) int {
 }
 
 // vet runs go vet, which type-checks too, and fails the test with its output.
-func vet(t *testing.T, dir string, env []string, pkgs ...string) {
+func vet(t *testing.T, dir string, env []string, pkgs ...string) bool {
 	t.Helper()
 	cmd := exec.Command("go", append([]string{"vet"}, pkgs...)...)
 	cmd.Dir, cmd.Env = dir, env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("go vet %v: %v\n%s", pkgs, err, out)
+		t.Errorf("go vet %v after the fixes: %v\n%s", pkgs, err, out)
+		return false
+	}
+	return true
+}
+
+// vetFixed vets the fixed copy dir of src; when that fails, it vets an unfixed
+// copy too, to tell a bad fix from test data that was never clean.
+func vetFixed(t *testing.T, src, dir string, env []string, pkgs ...string) {
+	t.Helper()
+	if vet(t, dir, env, pkgs...) {
+		return
+	}
+	orig := t.TempDir()
+	env = append([]string(nil), env...)
+	for i, e := range env {
+		if strings.HasPrefix(e, "GOPATH=") {
+			env[i] = "GOPATH=" + orig // GOPATH mode: the packages live in GOPATH/src
+			orig = filepath.Join(orig, "src")
+		}
+	}
+	copyTree(t, src, orig)
+	if _, err := os.Stat(filepath.Join(orig, "go.mod")); err != nil {
+		if gomod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil {
+			os.WriteFile(filepath.Join(orig, "go.mod"), gomod, 0o644) // testdata/example has none
+		}
+	}
+	cmd := exec.Command("go", append([]string{"vet"}, pkgs...)...)
+	cmd.Dir, cmd.Env = orig, env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("(the test data fails go vet before any fix too: %v\n%s)", err, out)
+	} else {
+		t.Errorf("(the test data passes go vet before the fixes: a fix broke it)")
 	}
 }
 
