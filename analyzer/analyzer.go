@@ -64,7 +64,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes:        []analysis.Fact{new(boundFact)},
+		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
@@ -232,6 +232,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	r := newReporter(pass, contract, cfg)
 	bind := newBinder(pass, ins, contract)
 	r.flow = bind.flow
+	sinks := sinkRecorder{}
 	bind.exportFacts()
 	sites := findSites(pass, ins, bind.flow)
 	if len(sites) == 0 {
@@ -244,10 +245,13 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 			continue
 		}
 		r.check(site, target)
+		sinks.record(r, site, target)
 		if tn := namedOf(site.typ); tn != nil && tn.Pkg() == pass.Pkg {
 			r.checkType(tn, target)
 		}
 	}
+	sinks.export(r)
+	r.checkImportedSinks(bind.flow)
 	// Payload types this package binds are checked here even when the literals
 	// that fill them live in other packages.
 	for _, tn := range bind.boundPayloadTypes() {

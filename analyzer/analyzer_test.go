@@ -18,7 +18,7 @@ func TestAnalyzer(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
-	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain"} {
+	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain", "dsclient", "dsapp"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})

@@ -52,6 +52,9 @@ type assigned struct {
 type cands struct {
 	Consts  []*Value
 	Unknown bool
+	// Origins are the parameters and exported fields whose values come from
+	// outside the package (an importer's call or literal).
+	Origins []*types.Var
 }
 
 const (
@@ -379,8 +382,12 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 		out = f.eval(arg, nil, depth+1)
 	} else {
 		out.Unknown = f.opaque[obj] || len(f.assigns[obj]) == 0 && !isLocalTo(v)
+		if f.opaque[obj] {
+			out.Origins = []*types.Var{v}
+		}
 		if v.IsField() && v.Exported() && f.pass.Pkg.Name() != "main" {
 			out.Unknown = true // others may set an exported field
+			out.Origins = []*types.Var{v}
 		}
 	}
 	for _, a := range f.assigns[obj] {
@@ -504,6 +511,7 @@ func (f *flow) result(call *ast.CallExpr, index int, depth int) cands {
 
 func (c cands) union(d cands) cands {
 	out := cands{Unknown: c.Unknown || d.Unknown}
+	out.Origins = append(append(out.Origins, c.Origins...), d.Origins...)
 	out.Consts = append(out.Consts, c.Consts...)
 	for _, v := range d.Consts {
 		dup := false

@@ -168,7 +168,12 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 	}
 	c.Consts = consts
 	if len(c.Consts) == 0 {
-		return nil
+		if len(c.Origins) == 0 {
+			return nil
+		}
+		h := l.typedHole(e)
+		h.Origins = c.Origins
+		return h
 	}
 	if len(c.Consts) == 1 && !c.Unknown {
 		v := *c.Consts[0]
@@ -176,6 +181,7 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 		return &v
 	}
 	h := l.typedHole(e)
+	h.Origins = c.Origins
 	for _, k := range c.Consts {
 		v := *k
 		v.Via, v.ViaEnd = e.Pos(), e.End()

@@ -47,6 +47,9 @@ type Value struct {
 	// Cands are the constants a hole may be (a flag's default, a fallback), each
 	// checked on its own.
 	Cands []*Value
+	// Origins are the parameters and exported fields a hole's value comes from
+	// when another package sets them (see crosspkg.go).
+	Origins []*types.Var
 }
 
 // Kind is the kind of a Value.

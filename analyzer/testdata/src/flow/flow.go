@@ -110,9 +110,9 @@ func AskCtx(ctx context.Context, q string) error { // want AskCtx:"deepseek:chat
 
 // A package-level default configuration copied into the request.
 type Config struct { // want Config:"deepseek:chat"
-	Model       string
+	Model       string // want Model:"sinks:model@chat"
 	URL         string
-	Temperature float64
+	Temperature float64 // want Temperature:"sinks:temperature@chat"
 }
 
 var Default = Config{Model: "deepseek-flash", URL: "https://api.deepseek.com/chat/completions", Temperature: 2.5} // want `temperature: .*2\.5.*\(DS105\)`
@@ -209,7 +209,7 @@ func AskUsage(q string, usage, force bool) error { // want AskUsage:"deepseek:ch
 // logprobs goes.
 var defaultTopLogprobs = 5
 
-func AskLogprobs(q string, n int) error { // want AskLogprobs:"deepseek:chat"
+func AskLogprobs(q string, n int) error { // want AskLogprobs:"deepseek:chat" AskLogprobs:"sinks:1:top_logprobs@chat"
 	top := defaultTopLogprobs
 	if n > 0 {
 		top = n

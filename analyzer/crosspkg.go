@@ -1,0 +1,242 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/deepseekvet/deepseekvet/schema"
+)
+
+// Values set in another package. A client package builds the request with
+// Model: c.model or Model: model, and its importer writes the constant:
+// llm.New("deepseek-chat"), &llm.Client{Model: "deepseek-chat"}. The client package
+// records, as a fact on the parameter's function or on the exported field, which
+// top-level key of which endpoint's body the value becomes; the importer checks
+// its constants against that key and reports them where they are written.
+
+// sinkFact says which request keys a function's parameters or an exported field
+// become.
+type sinkFact struct{ Sinks []sink }
+
+// sink is one key a value becomes: Param is the parameter index (-1 for a field).
+type sink struct {
+	Param    int
+	Key      string
+	Endpoint string
+}
+
+func (*sinkFact) AFact() {}
+
+func (f *sinkFact) String() string {
+	var parts []string
+	for _, s := range f.Sinks {
+		p := s.Key + "@" + strings.TrimSuffix(strings.SplitN(s.Endpoint, ".", 2)[0], ".schema")
+		if s.Param >= 0 {
+			p = fmt.Sprintf("%d:%s", s.Param, p)
+		}
+		parts = append(parts, p)
+	}
+	return "sinks:" + strings.Join(parts, ",")
+}
+
+// sinkRecorder collects the sinks of this package's objects, to export once.
+type sinkRecorder map[types.Object][]sink
+
+// record notes which top-level keys of a checked payload come from a parameter of
+// an exported function or from an exported field: values only importers show.
+func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint) {
+	if s.shared || s.value == nil || s.value.Kind != Object {
+		return
+	}
+	for _, m := range s.value.Members {
+		if m.Value.Kind != Hole || len(m.Value.Origins) == 0 || !r.constrained(ep, m.Key, m.Value) {
+			continue
+		}
+		for _, o := range m.Value.Origins {
+			sk := sink{Param: -1, Key: m.Key, Endpoint: string(ep)}
+			obj := types.Object(o)
+			if !o.IsField() {
+				fn, i := paramOwner(o)
+				if fn == nil {
+					continue
+				}
+				obj, sk.Param = fn, i
+			}
+			if !containsSink(rec[obj], sk) {
+				rec[obj] = append(rec[obj], sk)
+			}
+		}
+	}
+}
+
+func containsSink(list []sink, s sink) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// paramOwner finds the exported function a parameter belongs to, and its index.
+func paramOwner(p *types.Var) (*types.Func, int) {
+	scope := p.Parent()
+	if scope == nil || p.Pkg() == nil {
+		return nil, -1
+	}
+	for _, name := range p.Pkg().Scope().Names() {
+		obj := p.Pkg().Scope().Lookup(name)
+		fns := []*types.Func{}
+		if fn, ok := obj.(*types.Func); ok {
+			fns = append(fns, fn)
+		}
+		if tn, ok := obj.(*types.TypeName); ok {
+			if named, ok := tn.Type().(*types.Named); ok {
+				for i := 0; i < named.NumMethods(); i++ {
+					fns = append(fns, named.Method(i))
+				}
+			}
+		}
+		for _, fn := range fns {
+			if !fn.Exported() {
+				continue
+			}
+			params := fn.Signature().Params()
+			for i := 0; i < params.Len(); i++ {
+				if params.At(i) == p {
+					return fn, i
+				}
+			}
+		}
+	}
+	return nil, -1
+}
+
+// export writes the collected sinks as facts, in a stable order.
+func (rec sinkRecorder) export(r *reporter) {
+	for obj, sinks := range rec {
+		sort.Slice(sinks, func(i, j int) bool {
+			if sinks[i].Param != sinks[j].Param {
+				return sinks[i].Param < sinks[j].Param
+			}
+			return sinks[i].Key < sinks[j].Key
+		})
+		r.pass.ExportObjectFact(obj, &sinkFact{Sinks: sinks})
+	}
+}
+
+// checkImportedSinks checks the constants this package passes to another
+// package's sinks: arguments of its functions, and its exported fields set in
+// literals or assignments.
+func (r *reporter) checkImportedSinks(fl *flow) {
+	if len(r.pass.AllObjectFacts()) == 0 {
+		return
+	}
+	info := r.pass.TypesInfo
+	sinksOf := func(obj types.Object) []sink {
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == r.pass.Pkg {
+			return nil
+		}
+		var f sinkFact
+		if !r.pass.ImportObjectFact(obj, &f) {
+			return nil
+		}
+		return f.Sinks
+	}
+	for _, file := range r.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn := calleeFunc(r.pass, n)
+				if fn == nil {
+					return true
+				}
+				for _, s := range sinksOf(fn.Origin()) {
+					if s.Param >= 0 && s.Param < len(n.Args) && !(fn.Signature().Variadic() && s.Param >= fn.Signature().Params().Len()-1) {
+						r.checkSinkValue(fl, n.Args[s.Param], s)
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+						for _, s := range sinksOf(v) {
+							r.checkSinkValue(fl, n.Value, s)
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN {
+					return true
+				}
+				for i, lhs := range n.Lhs {
+					if sel, ok := lhs.(*ast.SelectorExpr); ok {
+						if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+							for _, sk := range sinksOf(s.Obj()) {
+								r.checkSinkValue(fl, n.Rhs[i], sk)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// checkSinkValue validates the constants an expression may hold as the value of
+// one key, on its own: the other keys of the body are unknown, so only rules about
+// the value itself can hold.
+func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
+	for _, c := range fl.of(e).Consts {
+		if isZero(c) {
+			continue
+		}
+		v := *c
+		v.Via, v.ViaEnd = token.NoPos, token.NoPos
+		body := &Value{Kind: Object, Open: true, Members: []*Member{{Key: s.Key, KeyPos: e.Pos(), KeyEnd: e.End(), Value: &v}}}
+		inst, index := instance(body)
+		violations, err := r.contract.Validate(schema.Endpoint(s.Endpoint), inst)
+		if err != nil {
+			continue
+		}
+		var own []schema.Violation
+		for _, viol := range violations {
+			if viol.Instance == "/"+escapePointer(s.Key) && (valueLevel(viol) || !r.presence(viol)) {
+				own = append(own, viol)
+			}
+		}
+		r.reportAll(own, index, false)
+	}
+}
+
+// constrained reports whether the contract restricts the values of a top-level key
+// of the hole's type: a value no request should send there (a control character
+// as a string, 1e300 as a number) is reported. Free text (messages, prompt) is not.
+func (r *reporter) constrained(ep schema.Endpoint, key string, h *Value) bool {
+	var probe *Value
+	switch h.jsonType() {
+	case "string":
+		probe = &Value{Kind: String, Const: "\x00"}
+	case "integer", "number":
+		probe = &Value{Kind: Number, Const: json.Number("1e300")}
+	default:
+		return false
+	}
+	body := &Value{Kind: Object, Open: true, Members: []*Member{{Key: key, Value: probe}}}
+	inst, _ := instance(body)
+	violations, err := r.contract.Validate(ep, inst)
+	if err != nil {
+		return false
+	}
+	for _, v := range violations {
+		if v.Instance == "/"+escapePointer(key) {
+			return true
+		}
+	}
+	return false
+}
