@@ -438,7 +438,9 @@ func (b *binder) init() {
 			return
 		}
 		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			// A URL in a nested literal of another type binds that type, not this
+			// one (a config holding every provider's settings).
+			if kv, ok := elt.(*ast.KeyValueExpr); ok && !isLiteral(kv.Value) {
 				b.addTypeURLs(tn, kv.Value)
 			}
 		}
@@ -606,6 +608,13 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 		case *ast.CallExpr:
 			d.class |= b.otherEndpoint(n)
 			if callee := calleeFunc(b.pass, n); callee != nil {
+				if spec, ok := sdks().Clients[funcName(callee.Origin())]; ok && spec.Fixed {
+					// A client built on its SDK's default base URL: openai.NewClient(key)
+					// sends to OpenAI.
+					if c := b.urls.classify(spec.DefaultBaseURL); c&toOther != 0 {
+						d.class |= toOther
+					}
+				}
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
 					d.union(b.destsOf(decl))
 				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg && !sdkPackages()[callee.Pkg().Path()] {

@@ -104,6 +104,9 @@ type clientSpec struct {
 	Options        *int   `json:"options"`        // index of the first client option
 	BaseURL        *int   `json:"baseURL"`        // index of an optional base URL argument
 	DefaultBaseURL string `json:"defaultBaseURL"` // the base URL when none is given
+	// Fixed marks a constructor whose client always sends to DefaultBaseURL
+	// (go-openai's NewClient(token)): nothing the caller writes can change it.
+	Fixed bool `json:"fixed"`
 }
 
 // bodyOption describes a request option that edits the body: set (an sjson path

@@ -55,3 +55,15 @@ func AskOpenAI(ctx context.Context, key, question string) error {
 	})
 	return err
 }
+
+// A client built from a token alone sends to OpenAI, even with a model name other
+// hosts also serve.
+func DefaultClient(ctx context.Context, key string) error {
+	client := openai.NewClient(key)
+	_, err := client.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
+		Model:       "deepseek-v4-flash",
+		Messages:    []openai.ChatCompletionMessage{{Role: "developer", Content: "hi"}},
+		Temperature: 0.5,
+	})
+	return err
+}
