@@ -204,8 +204,13 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		}
 		models, others := b.modelsOf(s.value)
 		if class&toOther != 0 && class&(urlKnown|toAnthropic|toResponses) == 0 {
-			// An SDK whose DeepSeek default is overridden: only the model can say.
+			// An SDK whose DeepSeek default is overridden: only the model can say,
+			// and only a model written in the request (a field's candidates gather
+			// every provider's).
 			class &^= toDeepSeek
+			if m := s.value.member("model"); m == nil || m.Value.Kind != String {
+				models = false
+			}
 		}
 		switch {
 		case class&toDeepSeek == 0 && class&toOther != 0 && !(models && !others):
@@ -218,6 +223,11 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			}
 		case class&toOther != 0:
 			s.shared = true
+			if tn := namedOf(s.typ); tn != nil && tn.Pkg() != nil && tn.Pkg() != b.pass.Pkg && !sdkPackages()[tn.Pkg().Path()] && b.typeBinding(tn) == 0 {
+				// Another library's request type (Ollama's api.ChatRequest) in code
+				// that also talks to DeepSeek: its own API, not DeepSeek's.
+				return "", false
+			}
 		}
 	}
 	if payloadShape(s.value) == toResponses && class&toResponses == 0 && class&(urlKnown|toAnthropic) != 0 {

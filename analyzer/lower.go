@@ -178,6 +178,10 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 	if len(c.Consts) == 1 && !c.Unknown {
 		v := *c.Consts[0]
 		v.Via, v.ViaEnd = e.Pos(), e.End()
+		if l.testFile(v.Via) && !l.testFile(v.Pos) {
+			// A test's request reports at the test, not at the code it borrows from.
+			v.Pos, v.End, v.Via, v.ViaEnd, v.Replace = e.Pos(), e.End(), token.NoPos, token.NoPos, nil
+		}
 		return &v
 	}
 	h := l.typedHole(e)
@@ -1208,4 +1212,10 @@ func (l *lowerer) packageVar(v *types.Var) *Value {
 	l.active[v] = true
 	defer delete(l.active, v)
 	return l.expr(as[0].expr)
+}
+
+// testFile reports whether pos is in a _test.go file.
+func (l *lowerer) testFile(pos token.Pos) bool {
+	f := l.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
