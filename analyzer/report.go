@@ -23,6 +23,7 @@ type reporter struct {
 
 	typesChecked map[*types.TypeName]bool
 	flow         *flow // nil: every declared field may be set
+	site         *site // the site being checked, for SDK-specific advice
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -36,6 +37,8 @@ func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter
 // check validates one site against an endpoint's schema and records what the code
 // shows to be wrong.
 func (r *reporter) check(s *site, ep schema.Endpoint) {
+	r.site = s
+	defer func() { r.site = nil }()
 	inst, index := instance(s.value)
 	violations, err := r.contract.Validate(ep, inst)
 	if err != nil {
@@ -252,6 +255,9 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		"use":      a.Use,
 		"provider": a.Provider,
 	})
+	if r.site != nil {
+		msg = withSDKAdvice(msg, sdkUse(r.pass, r.site, rule.ID))
+	}
 	d := analysis.Diagnostic{
 		Pos:      pos,
 		End:      end,
@@ -369,4 +375,16 @@ func samePath(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// withSDKAdvice puts what to write in the user's SDK in place of a message's last
+// clause, which by convention says what to write on the wire (rules.json).
+func withSDKAdvice(msg, use string) string {
+	if use == "" {
+		return msg
+	}
+	if i := strings.LastIndex(msg, "; "); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg + "; " + use
 }

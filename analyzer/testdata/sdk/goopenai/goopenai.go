@@ -67,3 +67,14 @@ func DefaultClient(ctx context.Context, key string) error {
 	})
 	return err
 }
+
+// Advice in go-openai's terms: it has no thinking field, ReasoningEffort "none"
+// turns thinking off.
+func (d *DeepSeek) AskForced(ctx context.Context, question string) error { // want AskForced:"deepseek:chat"
+	_, err := d.client.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
+		Model:       "deepseek-flash",
+		Messages:    []openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleUser, Content: question}},
+		Temperature: 0.2, // want `temperature: DeepSeek ignores temperature in thinking mode, which is on by default; set ReasoningEffort: openai\.ReasoningEffortNone.*\(DS504\)`
+	})
+	return err
+}
