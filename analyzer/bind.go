@@ -618,11 +618,18 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 		case *ast.CallExpr:
 			d.class |= b.otherEndpoint(n)
 			if callee := calleeFunc(b.pass, n); callee != nil {
-				if spec, ok := sdks().Clients[funcName(callee.Origin())]; ok && spec.Fixed {
-					// A client built on its SDK's default base URL: openai.NewClient(key)
-					// sends to OpenAI.
-					if c := b.urls.classify(spec.DefaultBaseURL); c&toOther != 0 {
-						d.class |= toOther
+				if spec, ok := sdks().Clients[funcName(callee.Origin())]; ok {
+					switch {
+					case spec.Fixed:
+						// A client built on its SDK's default base URL:
+						// openai.NewClient(key) sends to OpenAI.
+						if c := b.urls.classify(spec.DefaultBaseURL); c&toOther != 0 {
+							d.class |= toOther
+						}
+					case spec.BaseURL != nil && *spec.BaseURL >= len(n.Args) && spec.Options == nil:
+						// The optional base URL left out: deepseek.NewClient(key)
+						// posts to https://api.deepseek.com/, not /beta.
+						b.addString(d, spec.DefaultBaseURL)
 					}
 				}
 				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {

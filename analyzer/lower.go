@@ -263,7 +263,7 @@ func constValue(c constant.Value, t types.Type) *Value {
 	case constant.Int:
 		if b, ok := types.Unalias(t).Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
 			f, _ := constant.Float64Val(c)
-			return &Value{Kind: Number, Const: json.Number(strconv.FormatFloat(f, 'g', -1, 64))}
+			return &Value{Kind: Number, Const: json.Number(formatFloat(f, t))}
 		}
 		return &Value{Kind: Number, Const: json.Number(c.ExactString())}
 	case constant.Float:
@@ -271,9 +271,31 @@ func constValue(c constant.Value, t types.Type) *Value {
 		if b, ok := types.Unalias(t).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
 			return &Value{Kind: Number, Const: json.Number(c.ExactString())}
 		}
-		return &Value{Kind: Number, Const: json.Number(strconv.FormatFloat(f, 'g', -1, 64))}
+		return &Value{Kind: Number, Const: json.Number(formatFloat(f, t))}
 	}
 	return nil
+}
+
+// formatFloat spells a float as encoding/json does: a float32 by its shortest
+// float32 decimal (0.7, not 0.699999988079071).
+func formatFloat(f float64, t types.Type) string {
+	if t != nil {
+		if b, ok := types.Unalias(t).Underlying().(*types.Basic); ok && b.Kind() == types.Float32 {
+			return strconv.FormatFloat(float64(float32(f)), 'g', -1, 32)
+		}
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// omitted reports whether an unset field is left out: omitempty omits zero
+// scalars, nil pointers, empty slices and maps, but never a struct value (omitzero
+// and the transparent SDK marshalers do); a custom marshaler decides for itself.
+func omitted(f jsonField) bool {
+	if !f.OmitEmpty || f.OmitZero || hasCustomJSON(f.Type) {
+		return f.OmitEmpty
+	}
+	_, isStruct := types.Unalias(f.Type).Underlying().(*types.Struct)
+	return !isStruct || f.Var.Pkg() != nil && transparentPackages()[f.Var.Pkg().Path()]
 }
 
 func (l *lowerer) compositeLit(lit *ast.CompositeLit) *Value {
@@ -364,7 +386,7 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 			// A promoted field: look inside the embedded literal.
 			valueExpr = promotedValue(l.pass, emb, f.Index[1:])
 			if valueExpr == nil {
-				if f.OmitEmpty && isLiteral(emb) {
+				if omitted(f) && isLiteral(emb) {
 					continue // unset in the embedded literal: omitted
 				}
 				if fv := l.embeddedMember(emb, f); fv != nil {
@@ -387,7 +409,7 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 		}
 		if valueExpr == nil {
 			// Not set: zero, and so omitted with omitempty, unless changed later.
-			if f.OmitEmpty {
+			if omitted(f) {
 				continue
 			}
 			m.Value = zeroValue(l, f)
@@ -694,7 +716,7 @@ func (l *lowerer) zeroOf(t types.Type, at ast.Node) *Value {
 	if _, ok := types.Unalias(t).Underlying().(*types.Struct); ok {
 		v := &Value{Kind: Object, Pos: at.Pos(), End: at.End()}
 		for _, f := range jsonFields(t) {
-			if f.OmitEmpty {
+			if omitted(f) {
 				continue
 			}
 			m := &Member{Key: f.Name, Value: zeroValue(l, f), Field: f.Var, Rename: l.tagRename(f)}

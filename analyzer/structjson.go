@@ -14,6 +14,7 @@ type jsonField struct {
 	Var       *types.Var // the Go field
 	Type      types.Type
 	OmitEmpty bool // omitempty or omitzero
+	OmitZero  bool // omitzero: a zero struct is omitted too
 	Quoted    bool // ,string
 	Tagged    bool // the name comes from a tag
 	// Alt marks a field that replaces the field of the same name when it is set
@@ -79,8 +80,10 @@ func jsonFields(t types.Type) []jsonField {
 			}
 			for _, o := range strings.Split(opts, ",") {
 				switch o {
-				case "omitempty", "omitzero":
+				case "omitempty":
 					jf.OmitEmpty = true
+				case "omitzero":
+					jf.OmitEmpty, jf.OmitZero = true, true
 				case "string":
 					jf.Quoted = true
 				case "alt":

@@ -8,7 +8,7 @@ import (
 	deepseek "github.com/cohesion-org/deepseek-go"
 )
 
-func Ask(ctx context.Context, key, question string) error { // want Ask:"deepseek:deepseek"
+func Ask(ctx context.Context, key, question string) error { // want Ask:"deepseek:chat"
 	client := deepseek.NewClient(key)
 	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
 		Model: deepseek.DeepSeekChat, // want `model: model "deepseek-chat" was retired by DeepSeek on 2026-07-24.*\(DS102\)`
@@ -20,7 +20,7 @@ func Ask(ctx context.Context, key, question string) error { // want Ask:"deepsee
 	return err
 }
 
-func Valid(ctx context.Context, key, question string) error { // want Valid:"deepseek:deepseek"
+func Valid(ctx context.Context, key, question string) error { // want Valid:"deepseek:chat"
 	client := deepseek.NewClient(key)
 	_, err := client.CreateChatCompletion(ctx, &deepseek.ChatCompletionRequest{
 		Model:    "deepseek-flash",
@@ -41,7 +41,7 @@ func OpenRouter(ctx context.Context, key, question string) error { // want OpenR
 }
 
 // deepseek-go sends FIM to /beta itself: no beta-URL finding.
-func FIM(ctx context.Context, key, prefix string) error { // want FIM:"deepseek:deepseek"
+func FIM(ctx context.Context, key, prefix string) error { // want FIM:"deepseek:chat"
 	client := deepseek.NewClient(key)
 	_, err := client.CreateFIMCompletion(ctx, &deepseek.FIMCompletionRequest{
 		Model:     "deepseek-flash",

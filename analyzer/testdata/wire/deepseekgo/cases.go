@@ -64,7 +64,6 @@ func Stream(ctx context.Context) error {
 //
 // wire:expect DS206
 //
-// wire:pending bind.go: a deepseek-go client without a base URL posts to its default, https://api.deepseek.com/ (not /beta): resolve the non-beta endpoint (sdks.json clients[].defaultBaseURL)
 // wire:advice DS206 trailing slash
 func PrefixDefaultClient(ctx context.Context) error {
 	client := deepseek.NewClient(key)
@@ -193,7 +192,6 @@ func Tools(ctx context.Context) error {
 // StreamChatCompletionRequest.StreamOptions is a struct, not a pointer: omitempty
 // never omits a struct, so {"include_usage": false} is always sent.
 //
-// wire:pending lower.go: an unset struct field tagged omitempty is lowered as omitted (encoding/json sends it)
 func StreamDefaultOptions(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	stream, err := client.CreateChatCompletionStream(ctx, &deepseek.StreamChatCompletionRequest{

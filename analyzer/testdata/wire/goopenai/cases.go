@@ -220,7 +220,6 @@ func ReasoningEffort(ctx context.Context) error {
 // Temperature is a float32: encoding/json sends 0.7, the shortest decimal of the
 // float32 value.
 //
-// wire:pending lower.go: a float32 constant is lowered at float64 precision (0.699999988079071)
 func Float32Temperature(ctx context.Context) error {
 	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:           "deepseek-flash",
