@@ -144,16 +144,17 @@ type binder struct {
 	typeClass map[*types.TypeName]endpointClass   // client types whose literals hold URLs
 	typeBases map[*types.TypeName]map[string]bool // DeepSeek base URLs those literals hold
 	sentTypes map[*types.TypeName]uint8           // 1: a value of it may be sent; 2: one is only stored
-	payloads  map[*types.TypeName]endpointClass   // payload types used in bound functions
-	varClass  map[*types.Var]endpointClass        // package-level clients built with a URL
-	clients   map[*types.TypeName]endpointClass   // memo of clientClass
+	parents   map[*ast.BlockStmt]map[ast.Node]ast.Node
+	payloads  map[*types.TypeName]endpointClass // payload types used in bound functions
+	varClass  map[*types.Var]endpointClass      // package-level clients built with a URL
+	clients   map[*types.TypeName]endpointClass // memo of clientClass
 	once      bool
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{}, urls: classifierFor(c),
 		funcs: map[*types.Func]*ast.FuncDecl{}, funcDests: map[ast.Node]*dests{}, flow: newFlow(pass),
-		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{}, typeBases: map[*types.TypeName]map[string]bool{}, sentTypes: map[*types.TypeName]uint8{},
+		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{}, typeBases: map[*types.TypeName]map[string]bool{}, sentTypes: map[*types.TypeName]uint8{}, parents: map[*ast.BlockStmt]map[ast.Node]ast.Node{},
 		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}, clients: map[*types.TypeName]endpointClass{}}
 	for _, m := range c.Accepted {
 		b.models[m] = true
@@ -193,7 +194,9 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		if !sent {
 			return "", false // saved, logged or answered, never sent
 		}
-		if s.fn != nil {
+		if c, ok := b.siteDest(s); ok {
+			class = c // the call that sends it names the URL
+		} else if s.fn != nil {
 			class = b.classOf(s.fn)
 		}
 		if class&toOther != 0 && class&toDeepSeek == 0 {
@@ -891,4 +894,73 @@ func directiveAt(pass *analysis.Pass, pos token.Pos) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// siteDest is where the call that sends a site says it goes, when that call names
+// the URL or path itself: postJSON("https://api.openai.com/v1/chat/completions", key,
+// body) in a function that also posts to DeepSeek, or
+// http.NewRequest("POST", url, bytes.NewReader([]byte(`{…}`))). A path alone is
+// joined to the function's base URLs.
+func (b *binder) siteDest(s *site) (endpointClass, bool) {
+	if s.body == nil {
+		return 0, false
+	}
+	parents := b.parentsOf(s.body)
+	var calls []*ast.CallExpr
+	var leaves []ast.Node
+	if s.obj != nil {
+		ast.Inspect(s.body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && b.pass.TypesInfo.Uses[id] == s.obj {
+				leaves = append(leaves, id)
+			}
+			return true
+		})
+	} else {
+		leaves = append(leaves, s.root)
+	}
+	for _, leaf := range leaves {
+		cur := leaf
+		for depth := 0; depth < 6; depth++ {
+			p := parents[cur]
+			if p == nil {
+				break
+			}
+			if call, ok := p.(*ast.CallExpr); ok && call.Fun != cur {
+				calls = append(calls, call)
+			}
+			if _, ok := p.(ast.Stmt); ok {
+				break
+			}
+			cur = p
+		}
+	}
+	d := &dests{}
+	for _, call := range calls {
+		for _, arg := range call.Args {
+			if tv := b.pass.TypesInfo.Types[arg]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.addString(d, constant.StringVal(tv.Value))
+			}
+		}
+	}
+	if d.class == 0 && len(d.bases) == 0 {
+		if len(d.paths) == 0 || s.fn == nil {
+			return 0, false
+		}
+		fd := b.destsOf(s.fn)
+		if len(fd.bases) == 0 {
+			return 0, false
+		}
+		d.bases = fd.bases
+	}
+	return d.resolve(b.urls), true
+}
+
+// parentsOf is the parent map of a function body, built once per body.
+func (b *binder) parentsOf(body *ast.BlockStmt) map[ast.Node]ast.Node {
+	if p, ok := b.parents[body]; ok {
+		return p
+	}
+	p := parentMap(body)
+	b.parents[body] = p
+	return p
 }

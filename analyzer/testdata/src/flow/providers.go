@@ -70,3 +70,18 @@ func Complete(prefix string) error { // want Complete:"deepseek:fim"
 		"suffix": "}",
 	})
 }
+
+// One function, several hosts: the call that sends each body names its URL.
+func Compare(q string) error { // want Compare:"deepseek:chat\\+other"
+	if err := post("https://api.openai.com/v1/chat/completions", map[string]any{
+		"model":                 "gpt-4.1",
+		"messages":              []map[string]string{{"role": "developer", "content": q}},
+		"max_completion_tokens": 300,
+	}); err != nil {
+		return err
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{
+		"model":    "deepseek-flash",
+		"messages": []map[string]string{{"role": "developer", "content": q}}, // want `messages\[0\]\.role: .*\(DS104\)`
+	})
+}
