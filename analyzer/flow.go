@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -37,6 +38,9 @@ type flow struct {
 	// sentinels are the constants each object is compared with.
 	sentinels map[types.Object]map[string]bool
 	indexed   bool
+	// providers are other providers' names (endpoints.json), for branches that
+	// select them.
+	providers map[string]bool
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=
@@ -62,10 +66,13 @@ const (
 	maxCands     = 8
 )
 
-func newFlow(pass *analysis.Pass) *flow {
+func newFlow(pass *analysis.Pass, providers []string) *flow {
 	f := &flow{pass: pass, assigns: map[types.Object][]assigned{}, opaque: map[types.Object]bool{},
 		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func][]*ast.ReturnStmt{},
-		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}, sentinels: map[types.Object]map[string]bool{}}
+		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}, sentinels: map[types.Object]map[string]bool{}, providers: map[string]bool{}}
+	for _, p := range providers {
+		f.providers[strings.ToLower(p)] = true
+	}
 	return f
 }
 

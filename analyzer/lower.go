@@ -66,7 +66,7 @@ const maxLowerDepth = 64
 
 func newLowerer(pass *analysis.Pass, body *ast.BlockStmt, fl *flow) *lowerer {
 	l := &lowerer{pass: pass, body: body, active: map[*types.Var]bool{}, current: map[*types.Var]*Value{}, flow: fl}
-	l.locals = scanLocals(pass, body)
+	l.locals = scanLocals(pass, body, fl)
 	return l
 }
 
@@ -840,7 +840,7 @@ func (l *lowerer) stepKey(t types.Type, step pathStep) (string, types.Type, *jso
 }
 
 // scanLocals records how a function body builds its local variables.
-func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local {
+func scanLocals(pass *analysis.Pass, body *ast.BlockStmt, fl *flow) map[*types.Var]*local {
 	locals := map[*types.Var]*local{}
 	if body == nil {
 		return locals
@@ -907,14 +907,14 @@ func scanLocals(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]*local 
 		if loc == nil {
 			return true
 		}
-		classifyUse(pass, parents, blockOf, loc, id)
+		classifyUse(pass, fl, parents, blockOf, loc, id)
 		return true
 	})
 	return locals
 }
 
 // classifyUse decides what one use of a local does to it.
-func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf func(ast.Node) ast.Node, loc *local, id *ast.Ident) {
+func classifyUse(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, blockOf func(ast.Node) ast.Node, loc *local, id *ast.Ident) {
 	// Climb selectors and constant indexes: x.A.B["k"].
 	var path []pathStep
 	var cur ast.Node = id
@@ -971,6 +971,9 @@ func classifyUse(pass *analysis.Pass, parents map[ast.Node]ast.Node, blockOf fun
 					loc.reassign = true // computed key
 					return
 				}
+			}
+			if fl != nil && otherProviderBranch(pass, fl.providers, parents, p, loc.defBlock) {
+				return // if provider == "openai" { req.Store = true }: for another provider
 			}
 			loc.updates = append(loc.updates, update{path: path, rhs: p.Rhs[i], conditional: blockOf(p) != loc.defBlock, stmt: p})
 			return
@@ -1240,4 +1243,38 @@ func (l *lowerer) packageVar(v *types.Var) *Value {
 func (l *lowerer) testFile(pos token.Pos) bool {
 	f := l.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// otherProviderBranch reports whether a statement runs only when a value equals
+// another provider's name (endpoints.json otherProviders): if provider == "openai"
+// { req.Store = true }, case "anthropic": — what it sets is for that provider.
+func otherProviderBranch(pass *analysis.Pass, providers map[string]bool, parents map[ast.Node]ast.Node, stmt ast.Node, stop ast.Node) bool {
+	other := func(e ast.Expr) bool {
+		tv := pass.TypesInfo.Types[e]
+		return tv.Value != nil && tv.Value.Kind() == constant.String && providers[strings.ToLower(constant.StringVal(tv.Value))]
+	}
+	child := stmt
+	for p := parents[stmt]; p != nil && p != stop; child, p = p, parents[p] {
+		switch p := p.(type) {
+		case *ast.IfStmt:
+			if child != p.Body {
+				continue
+			}
+			if be, ok := ast.Unparen(p.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && (other(be.X) || other(be.Y)) {
+				return true
+			}
+		case *ast.CaseClause:
+			if len(p.List) == 0 {
+				continue
+			}
+			all := true
+			for _, e := range p.List {
+				all = all && other(e)
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -87,6 +87,9 @@ type Endpoints struct {
 	// RequestPaths are the endings of DeepSeek request paths: a string constant
 	// ending so, joined to a DeepSeek base URL in code, selects the endpoint.
 	RequestPaths []string `json:"requestPaths"`
+	// OtherProviders are names code uses to select another provider ("openai"):
+	// what a branch on one of them sets is not sent to DeepSeek.
+	OtherProviders []string `json:"otherProviders"`
 }
 
 // Annotation is an x-deepseekvet object (README.md, "Annotations").

@@ -148,7 +148,6 @@ func AskAndLog(q string) error { // want AskAndLog:"deepseek:chat"
 	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}})
 }
 
-
 // A flag default the code replaces when it is left unset is not sent.
 var maxTokensFlag = flag.Int("max-tokens", math.MaxInt, "reply limit")
 
@@ -215,4 +214,17 @@ func AskLogprobs(q string, n int) error { // want AskLogprobs:"deepseek:chat" As
 		top = n
 	}
 	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}, "top_logprobs": top}) // want `top_logprobs: .*\(DS202\)`
+}
+
+// A branch for another provider sets keys only that provider receives.
+func AskVia(provider, q string) error { // want AskVia:"deepseek:chat"
+	body := map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}}
+	if provider == "openai" {
+		body["store"] = true
+		body["service_tier"] = "flex"
+	}
+	if provider == "deepseek" {
+		body["top_k"] = 5 // want `top_k: .*\(DS501\)`
+	}
+	return post("https://api.deepseek.com/chat/completions", body)
 }

@@ -23,7 +23,9 @@ func (p *compat) chat(q string) error {
 
 type DeepSeek struct{ *compat } // want DeepSeek:"deepseek:chat"
 
-func NewDeepSeek() *DeepSeek { return &DeepSeek{newCompat("https://api.deepseek.com", "deepseek-flash")} } // want NewDeepSeek:"deepseek:chat\\+other"
+func NewDeepSeek() *DeepSeek { // want NewDeepSeek:"deepseek:chat\\+other"
+	return &DeepSeek{newCompat("https://api.deepseek.com", "deepseek-flash")}
+}
 
 func NewOpenAI() *compat { return newCompat("https://api.openai.com/v1", "gpt-4o") }
 

@@ -191,7 +191,6 @@ func Tools(ctx context.Context) error {
 
 // StreamChatCompletionRequest.StreamOptions is a struct, not a pointer: omitempty
 // never omits a struct, so {"include_usage": false} is always sent.
-//
 func StreamDefaultOptions(ctx context.Context) error {
 	client := deepseek.NewClient(key)
 	stream, err := client.CreateChatCompletionStream(ctx, &deepseek.StreamChatCompletionRequest{

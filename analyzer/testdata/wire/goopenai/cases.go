@@ -219,7 +219,6 @@ func ReasoningEffort(ctx context.Context) error {
 
 // Temperature is a float32: encoding/json sends 0.7, the shortest decimal of the
 // float32 value.
-//
 func Float32Temperature(ctx context.Context) error {
 	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model:           "deepseek-flash",
