@@ -122,6 +122,9 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 		if storeFuncs[name] || sendsElsewhere(name) {
 			return exitStored // stored, or sent to an endpoint that is not a DeepSeek one
 		}
+		if e := paramExit(pass, fl, p, cur, depth); e != exitUnknown {
+			return e // writeJSON(w, v): where this package's helper puts it
+		}
 		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
 			if _, builtin := pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
 				if id.Name == "append" && len(p.Args) > 0 && p.Args[0] == cur {
@@ -223,4 +226,31 @@ func sendsElsewhere(name string) bool {
 		}
 	}
 	return false
+}
+
+// paramExit follows an argument into a function of this package: where its
+// parameter goes there.
+func paramExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr, arg ast.Node, depth int) exit {
+	fn := calleeFunc(pass, call)
+	if fn == nil || fn.Pkg() != pass.Pkg || depth > 3 {
+		return exitUnknown
+	}
+	fl.ready()
+	decl := fl.decls[fn.Origin()]
+	i := argIndex(call, arg)
+	if decl == nil || decl.Body == nil || i < 0 || i >= fn.Signature().Params().Len() || fn.Signature().Variadic() && i >= fn.Signature().Params().Len()-1 {
+		return exitUnknown
+	}
+	param := fn.Origin().Signature().Params().At(i)
+	var uses []ast.Node
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == param {
+			uses = append(uses, id)
+		}
+		return true
+	})
+	if len(uses) == 0 {
+		return exitUnknown
+	}
+	return exitsOf(pass, fl, parentMap(decl.Body), uses, depth+1)
 }

@@ -228,3 +228,13 @@ func AskVia(provider, q string) error { // want AskVia:"deepseek:chat"
 	}
 	return post("https://api.deepseek.com/chat/completions", body)
 }
+
+// A gateway answering its own client through a helper: the export is not a request.
+func writeJSON(w http.ResponseWriter, v any) {
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func Export(w http.ResponseWriter, q string) { // want Export:"deepseek:chat"
+	writeJSON(w, map[string]any{"model": "deepseek-chat", "messages": []message{{Role: "developer", Content: q}}, "stream_options": map[string]any{"include_usage": true}})
+	_ = post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}})
+}
