@@ -902,6 +902,20 @@ func directiveAt(pass *analysis.Pass, pos token.Pos) (string, bool) {
 // http.NewRequest("POST", url, bytes.NewReader([]byte(`{…}`))). A path alone is
 // joined to the function's base URLs.
 func (b *binder) siteDest(s *site) (endpointClass, bool) {
+	if s.siblings != nil {
+		// {url: root + "/chat/completions", body: …}: the literal names it.
+		d := &dests{}
+		for _, elt := range s.siblings.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if tv := b.pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
+					b.addString(d, constant.StringVal(tv.Value))
+				}
+			}
+		}
+		if d.class != 0 || len(d.bases) > 0 {
+			return d.resolve(b.urls), true
+		}
+	}
 	if s.body == nil {
 		return 0, false
 	}

@@ -25,6 +25,9 @@ type site struct {
 	// shared marks a payload the code sends to DeepSeek and to other providers (a
 	// generic builder): values it may hold are judged only where they name DeepSeek.
 	shared bool
+	// siblings is the literal a nested payload is a field of ({url: …, body:
+	// map[string]any{…}} in a table): its other fields may name the URL.
+	siblings *ast.CompositeLit
 }
 
 // findSites lists the payload-shaped values of a package: JSON objects built from
@@ -50,10 +53,15 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site 
 		fn, body := enclosingFunc(stack)
 		switch n := n.(type) {
 		case *ast.CompositeLit:
-			if nestedInLiteral(stack) || !payloadShapedType(pass, pass.TypesInfo.TypeOf(n), n) || !requestKeys(pass, n) {
+			if nestedInPayload(pass, stack) || !payloadShapedType(pass, pass.TypesInfo.TypeOf(n), n) || !requestKeys(pass, n) {
 				return true
 			}
-			s := &site{body: body, fn: fn, root: n, typ: pass.TypesInfo.TypeOf(n)}
+			s := &site{body: body, fn: fn, root: n, typ: pass.TypesInfo.TypeOf(n), siblings: enclosingLiteral(stack)}
+			if s.siblings != nil && !namesURL(pass, s.siblings) {
+				// An element of a table (test cases, fixtures) without its URL: the
+				// table's user decides where it goes, if anywhere.
+				return true
+			}
 			obj := definedVar(pass, stack)
 			if obj == nil && len(n.Elts) == 0 && !isStringKeyedMap(s.typ) {
 				return true // T{}: a zero value (return T{}, err), not a payload
@@ -96,6 +104,10 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site 
 			}
 		case *ast.CallExpr:
 			if s := jsonTextSite(pass, n); s != nil {
+				s.body, s.fn = body, fn
+				sites = append(sites, s)
+			}
+			for _, s := range jsonTextArgSites(pass, n) {
 				s.body, s.fn = body, fn
 				sites = append(sites, s)
 			}
@@ -193,19 +205,45 @@ func enclosingFunc(stack []ast.Node) (ast.Node, *ast.BlockStmt) {
 	return nil, nil
 }
 
-// nestedInLiteral reports whether the top of the stack sits inside another composite
-// literal (as an element or a key's value).
-func nestedInLiteral(stack []ast.Node) bool {
+// nestedInPayload reports whether the top of the stack sits inside a literal that is
+// a payload candidate itself (and lowers this one as its part). A payload in a table
+// of probes or test cases ([]probe{{url: …, body: map[string]any{…}}}) is its own.
+func nestedInPayload(pass *analysis.Pass, stack []ast.Node) bool {
 	for i := len(stack) - 2; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.CompositeLit:
+		if lit, ok := stack[i].(*ast.CompositeLit); ok && payloadShapedType(pass, pass.TypesInfo.TypeOf(lit), lit) {
 			return true
+		}
+	}
+	return false
+}
+
+// namesURL reports whether a literal has a string constant field that is an http(s)
+// URL: a table row that says where its body goes.
+func namesURL(pass *analysis.Pass, lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if tv := pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				if v := constant.StringVal(tv.Value); strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// enclosingLiteral is the literal the top of the stack is a value of, if any.
+func enclosingLiteral(stack []ast.Node) *ast.CompositeLit {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.CompositeLit:
+			return p
 		case *ast.KeyValueExpr, *ast.UnaryExpr, *ast.ParenExpr:
 			continue
 		}
-		return false
+		return nil
 	}
-	return false
+	return nil
 }
 
 // definedVar returns the local variable a literal initialises (x := lit, x := &lit,
@@ -293,13 +331,19 @@ func jsonTextSite(pass *analysis.Pass, call *ast.CallExpr) *site {
 			}
 		}
 	}
+	return jsonTextOf(pass, arg)
+}
+
+// jsonTextOf lowers a string constant holding a request's JSON text, or nil.
+func jsonTextOf(pass *analysis.Pass, arg ast.Expr) *site {
+	arg = ast.Unparen(arg)
 	tv := pass.TypesInfo.Types[arg]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil
 	}
 	text := constant.StringVal(tv.Value)
 	trimmed := strings.TrimSpace(text)
-	if !strings.HasPrefix(trimmed, "{") || !strings.Contains(trimmed, `"messages"`) && !strings.Contains(trimmed, `"prompt"`) {
+	if !strings.HasPrefix(trimmed, "{") || !strings.Contains(trimmed, `"messages"`) && !strings.Contains(trimmed, `"prompt"`) && !strings.Contains(trimmed, `"input"`) {
 		return nil
 	}
 	pos := func(int) token.Pos { return arg.Pos() }
@@ -314,6 +358,70 @@ func jsonTextSite(pass *analysis.Pass, call *ast.CallExpr) *site {
 		return nil // not JSON: not a payload we can read
 	}
 	return &site{root: arg, typ: tv.Type, value: v, text: true}
+}
+
+// jsonTextArgSites recognises JSON text handed to a helper of this package that
+// makes its parameter the body: do(`{"model": …}`) with do(body string) calling
+// strings.NewReader(body).
+func jsonTextArgSites(pass *analysis.Pass, call *ast.CallExpr) []*site {
+	fn := calleeFunc(pass, call)
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return nil
+	}
+	var out []*site
+	for i, arg := range call.Args {
+		tv := pass.TypesInfo.Types[arg]
+		if tv.Value == nil || tv.Value.Kind() != constant.String || !bodyParam(pass, fn.Origin(), i) {
+			continue
+		}
+		if s := jsonTextOf(pass, arg); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// bodyParam reports whether a function of this package passes its i-th parameter
+// to a body reader (strings.NewReader(body), []byte(body)).
+func bodyParam(pass *analysis.Pass, fn *types.Func, i int) bool {
+	if i >= fn.Signature().Params().Len() {
+		return false
+	}
+	param := fn.Signature().Params().At(i)
+	if !isString(param.Type()) {
+		return false
+	}
+	var decl *ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == fn {
+				decl = fd
+			}
+		}
+	}
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) != 1 {
+			return !found
+		}
+		id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+		if !ok || pass.TypesInfo.Uses[id] != param {
+			return true
+		}
+		if tv := pass.TypesInfo.Types[call.Fun]; tv.IsType() {
+			if s, ok := types.Unalias(tv.Type).Underlying().(*types.Slice); ok && isByte(s.Elem()) {
+				found = true
+			}
+		} else if c := calleeFunc(pass, call); c != nil && c.Pkg() != nil && bodyReaders[c.Pkg().Path()+"."+c.Name()] {
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 // stringLitOf finds the literal spelling a string constant: the argument itself, or

@@ -12,6 +12,7 @@ import (
 	"math"
 	"net/http"
 	"os"
+	"strings"
 )
 
 type message struct {
@@ -237,4 +238,25 @@ func writeJSON(w http.ResponseWriter, v any) {
 func Export(w http.ResponseWriter, q string) { // want Export:"deepseek:chat"
 	writeJSON(w, map[string]any{"model": "deepseek-chat", "messages": []message{{Role: "developer", Content: q}}, "stream_options": map[string]any{"include_usage": true}})
 	_ = post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}})
+}
+
+// A table of probes: each body goes to the URL beside it.
+type probe struct { // want probe:"deepseek:chat\\+other"
+	url  string
+	body map[string]any
+}
+
+var probes = []probe{
+	{url: "https://api.deepseek.com/chat/completions", body: map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: "ping"}}, "top_p": 0}}, // want `top_p: .*\(DS105\)`
+	{url: "https://api.openai.com/v1/chat/completions", body: map[string]any{"model": "gpt-4o", "messages": []message{{Role: "developer", Content: "ping"}}}},
+}
+
+// JSON text handed to a helper that makes it the body.
+func send(body string) error {
+	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", strings.NewReader(body))
+	return err
+}
+
+func Lint() error { // want Lint:"deepseek:chat"
+	return send(`{"model": "deepseek-flash", "messages": [{"role": "developer", "content": "lint"}]}`) // want `messages\[0\]\.role: .*\(DS104\)`
 }
