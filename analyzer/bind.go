@@ -196,6 +196,8 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		}
 		if c, ok := b.siteDest(s); ok {
 			class = c // the call that sends it names the URL
+		} else if c, ok := b.sdkSendDest(s); ok {
+			class = c // the SDK method that sends it appends its path
 		} else if s.fn != nil {
 			class = b.classOf(s.fn)
 		}
@@ -977,4 +979,61 @@ func (b *binder) parentsOf(body *ast.BlockStmt) map[ast.Node]ast.Node {
 	p := parentMap(body)
 	b.parents[body] = p
 	return p
+}
+
+// sdkSendDest joins the function's DeepSeek base URLs with the path of the SDK
+// method that sends the site (sdks.json sends: client.Responses.New appends
+// "responses", CreateCompletion "/completions").
+func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
+	if s.body == nil || s.fn == nil {
+		return 0, false
+	}
+	d := &dests{}
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := calleeFunc(b.pass, call)
+		if fn == nil {
+			return true
+		}
+		spec, ok := sdks().Sends[funcName(fn.Origin())]
+		if !ok || spec.Path == "" || spec.Body >= len(call.Args) || !b.isSite(call.Args[spec.Body], s) {
+			return true
+		}
+		d.addPath(spec.Path)
+		return true
+	})
+	if len(d.paths) == 0 {
+		return 0, false
+	}
+	fd := b.destsOf(s.fn)
+	if len(fd.bases) == 0 {
+		return 0, false
+	}
+	d.bases = fd.bases
+	d.class = fd.class &^ (urlKnown | toAnthropic | toResponses | toDeepSeekAny)
+	return d.resolve(b.urls), true
+}
+
+// isSite reports whether an argument is the site's literal or variable.
+func (b *binder) isSite(arg ast.Expr, s *site) bool {
+	for {
+		switch e := ast.Unparen(arg).(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.AND {
+				return false
+			}
+			arg = e.X
+			continue
+		case *ast.StarExpr:
+			arg = e.X
+			continue
+		case *ast.Ident:
+			return s.obj != nil && b.pass.TypesInfo.Uses[e] == s.obj
+		default:
+			return ast.Node(e) == s.root
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
+	"github.com/openai/openai-go/v3/responses"
 )
 
 func Ask(ctx context.Context, key, question string) error { // want Ask:"deepseek:chat"
@@ -90,6 +91,18 @@ func Summarize(ctx context.Context, text string) error { // want Summarize:"deep
 	_, err := deepseekClient.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
 		Model:    openai.ChatModelGPT4oMini, // want `model: DeepSeek rejects model "gpt-4o-mini".*\(DS101\)`
 		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(text)},
+	})
+	return err
+}
+
+// The Responses API through openai-go: Responses.New posts to /responses.
+func Respond(ctx context.Context, key, question string) error { // want Respond:"deepseek:chat"
+	client := openai.NewClient(option.WithAPIKey(key), option.WithBaseURL("https://api.deepseek.com"))
+	_, err := client.Responses.New(ctx, responses.ResponseNewParams{
+		Model:        "deepseek-flash",
+		Instructions: openai.String("Be brief."),
+		Input:        responses.ResponseNewParamsInputUnion{OfString: openai.String(question)},
+		Store:        openai.Bool(true), // want `store: .*\(DS508\)`
 	})
 	return err
 }
