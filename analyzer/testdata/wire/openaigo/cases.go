@@ -8,13 +8,14 @@ import (
 	_ "example.com/wire/internal/redirect"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
+	"github.com/openai/openai-go/v3/responses"
 	"github.com/openai/openai-go/v3/shared"
 )
 
 var Cases = []func(context.Context) error{
 	Chat, FieldByField, Streaming, ExtraFields, ExtraFieldsInvalid, JSONSetDotted,
 	ExtraBodyDotted, ClientJSONSet, JSONDel, StrictToolNonBeta, StrictToolBeta,
-	FIM, ToolLoop, PackageClient,
+	FIM, ToolLoop, PackageClient, Responses,
 }
 
 func deepseek(opts ...option.RequestOption) openai.Client {
@@ -230,6 +231,20 @@ func PackageClient(ctx context.Context) error {
 		Model:    "deepseek-v4-pro",
 		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("Hi")},
 		Stop:     openai.ChatCompletionNewParamsStopUnion{OfString: openai.String("END")},
+	})
+	return err
+}
+
+// The Responses API: Responses.New posts to /responses; store is ignored there.
+//
+// wire:expect DS508
+func Responses(ctx context.Context) error {
+	client := deepseek()
+	_, err := client.Responses.New(ctx, responses.ResponseNewParams{
+		Model:        "deepseek-flash",
+		Instructions: openai.String("Be brief."),
+		Input:        responses.ResponseNewParamsInputUnion{OfString: openai.String("Hello")},
+		Store:        openai.Bool(true),
 	})
 	return err
 }
