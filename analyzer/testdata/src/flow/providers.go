@@ -87,3 +87,21 @@ func Compare(q string) error { // want Compare:"deepseek:chat\\+other"
 		"messages": []map[string]string{{"role": "developer", "content": q}}, // want `messages\[0\]\.role: .*\(DS104\)`
 	})
 }
+
+// Model names on the Anthropic-compatible endpoint: claude-* names are mapped,
+// DeepSeek's retired ids are still retired, other names are rejected.
+func AskAnthropicModels(q string) error { // want AskAnthropicModels:"deepseek:anthropic"
+	a := newAPI()
+	for _, model := range []string{"claude-sonnet-4-5"} {
+		if err := a.do("/anthropic/v1/messages", map[string]any{"model": model, "max_tokens": 512, "messages": []map[string]any{{"role": "user", "content": q}}}); err != nil {
+			return err
+		}
+	}
+	if err := a.do("/anthropic/v1/messages", map[string]any{"model": "claude-opus-4-1", "max_tokens": 512, "messages": []map[string]any{{"role": "user", "content": q}}}); err != nil {
+		return err
+	}
+	if err := a.do("/anthropic/v1/messages", map[string]any{"model": "deepseek-chat", "max_tokens": 512, "messages": []map[string]any{{"role": "user", "content": q}}}); err != nil { // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+		return err
+	}
+	return a.do("/anthropic/v1/messages", map[string]any{"model": "gpt-4o", "max_tokens": 512, "messages": []map[string]any{{"role": "user", "content": q}}}) // want `model: .*"gpt-4o".*\(DS101\)`
+}
