@@ -119,10 +119,16 @@ type Contract struct {
 	Digest string
 
 	condPaths sync.Map // "if" location → [][]string
+
+	compile     func() error
+	compileOnce sync.Once
+	compileErr  error
 }
 
 var defaultContract = sync.OnceValues(func() (*Contract, error) {
-	return load(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema")
+	// The embedded schemas compile when first used (its tests compile them): most
+	// packages a go vet run sees hold no payload, and each is its own process.
+	return load(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema", false)
 })
 
 // Default returns the embedded contract, compiled once per process.
@@ -143,13 +149,15 @@ func Load(dir string) (*Contract, error) {
 			return files.ReadFile(name)
 		}
 		return data, err
-	}, dir)
+	}, dir, true)
 }
 
 // FileNames lists the contract's files.
 func FileNames() []string { return append([]string(nil), contractFiles...) }
 
-func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
+// load reads a contract; eager compiles its schemas now, so that a bad override
+// fails with a message naming the problem, else they compile on first use.
+func load(read func(string) ([]byte, error), origin string, eager bool) (*Contract, error) {
 	c := &Contract{
 		roots:       map[Endpoint]*jsonschema.Schema{},
 		docs:        map[string]any{},
@@ -220,12 +228,20 @@ func load(read func(string) ([]byte, error), origin string) (*Contract, error) {
 			return nil, fmt.Errorf("%s/rules.json: /%s/severity: %q is neither error nor warning", origin, id, r.Severity)
 		}
 	}
-	for _, ep := range endpoints {
-		s, err := compiler.Compile(baseURL + string(ep))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %v", origin, ep, err)
+	c.compile = func() error {
+		for _, ep := range endpoints {
+			s, err := compiler.Compile(baseURL + string(ep))
+			if err != nil {
+				return fmt.Errorf("%s: %s: %v", origin, ep, err)
+			}
+			c.roots[ep] = s
 		}
-		c.roots[ep] = s
+		return nil
+	}
+	if eager {
+		if err := c.compiled(); err != nil {
+			return nil, err
+		}
 	}
 	for name, doc := range c.docs {
 		if err := c.collect(name, "", doc); err != nil {
@@ -291,8 +307,19 @@ func (c *Contract) collect(file, ptr string, v any) error {
 	return nil
 }
 
-// Root returns the compiled schema of an endpoint.
-func (c *Contract) Root(ep Endpoint) *jsonschema.Schema { return c.roots[ep] }
+// Root returns the compiled schema of an endpoint (nil if it does not compile).
+func (c *Contract) Root(ep Endpoint) *jsonschema.Schema {
+	if c.compiled() != nil {
+		return nil
+	}
+	return c.roots[ep]
+}
+
+// compiled compiles the schemas once.
+func (c *Contract) compiled() error {
+	c.compileOnce.Do(func() { c.compileErr = c.compile() })
+	return c.compileErr
+}
 
 // Rule returns a rule by ID, or nil.
 func (c *Contract) Rule(id string) *Rule { return c.rules[id] }
