@@ -15,11 +15,13 @@ import (
 func TestAnalyzer(t *testing.T) {
 	for _, pkg := range []string{"maps", "structs", "jsontext", "incremental", "endpoints"} {
 		t.Run(pkg, func(t *testing.T) {
+			t.Parallel()
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
 	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain", "dsclient", "dsapp"} {
 		t.Run(pkg, func(t *testing.T) {
+			t.Parallel()
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
@@ -77,6 +79,7 @@ func TestSDKs(t *testing.T) {
 	}
 	for _, pkg := range []string{"./goopenai", "./deepseekgo", "./openaigo", "./anthropicsdk", "./langchain"} {
 		t.Run(pkg, func(t *testing.T) {
+			t.Parallel()
 			analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, pkg)
 		})
 	}
