@@ -1,0 +1,348 @@
+// Destinations: where a function or a single body sends, from the URLs, base URLs
+// and request paths the code shows, joined wherever they meet.
+
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// classOf is what URLs say about a function: its own, its callees' in this
+// package, and those of the client types it uses, with base URLs joined to the
+// request paths the function or its callees name.
+func (b *binder) classOf(fn ast.Node) endpointClass {
+	return b.destsOf(fn).resolve(b.urls)
+}
+
+// dests is what a function shows of where it sends: classes of full URLs, clients
+// and callees, and the DeepSeek base URLs and request paths that are joined at run
+// time (c.BaseURL + path, with path a caller's constant).
+type dests struct {
+	class endpointClass
+	bases map[string]bool
+	paths map[string]bool
+}
+
+func (d *dests) union(o *dests) {
+	d.class |= o.class
+	for s := range o.bases {
+		d.addBase(s)
+	}
+	for s := range o.paths {
+		d.addPath(s)
+	}
+}
+
+func (d *dests) addBase(s string) {
+	if d.bases == nil {
+		d.bases = map[string]bool{}
+	}
+	d.bases[s] = true
+}
+
+func (d *dests) addPath(s string) {
+	if d.paths == nil {
+		d.paths = map[string]bool{}
+	}
+	d.paths[s] = true
+}
+
+// resolve classifies the bases joined with the paths; a base alone keeps its own
+// class (an SDK appends the chat path itself).
+func (d *dests) resolve(u *urlClassifier) endpointClass {
+	c := d.class
+	for base := range d.bases {
+		if len(d.paths) == 0 {
+			c |= u.classify(base)
+			continue
+		}
+		for p := range d.paths {
+			c |= u.classify(strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(p, "/"))
+		}
+	}
+	if c&(urlKnown|toAnthropic|toResponses) != 0 {
+		c &^= toDeepSeekAny // the endpoint is known
+	}
+	return c
+}
+
+// addString records what a string constant says about a destination.
+func (b *binder) addString(d *dests, s string) {
+	if c := b.urls.classify(s); c != 0 {
+		if c&toDeepSeek != 0 && b.urls.isBase(s) {
+			d.addBase(s)
+		} else {
+			d.class |= c
+		}
+		return
+	}
+	if p, ok := b.urls.requestPath(s); ok {
+		d.addPath(p)
+	}
+}
+
+func (b *binder) destsOf(fn ast.Node) *dests {
+	if d, ok := b.funcDests[fn]; ok {
+		return d
+	}
+	d := &dests{}
+	if b.visiting[fn] {
+		return d
+	}
+	b.visiting[fn] = true
+	defer delete(b.visiting, fn)
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
+			e := n.(ast.Expr)
+			if tv := b.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.addString(d, constant.StringVal(tv.Value))
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
+					d.class |= b.clientClass(tn)
+					if b.clientClass(tn) != 0 {
+						for base := range b.typeBases[tn] {
+							d.addBase(base)
+						}
+					}
+				}
+				if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					d.class |= b.varClass[v]
+				}
+			}
+			if isString(b.pass.TypesInfo.TypeOf(e)) && isIdentOrSelector(e) && !b.isParamOf(fn, e) && !isFieldKey(b.pass, e) {
+				// A base URL or path held in a variable or field. (A parameter's
+				// value is the caller's: its constants bind the caller.)
+				for _, s := range b.flow.of(e).strings() {
+					b.addString(d, s)
+				}
+			}
+		case *ast.CallExpr:
+			d.class |= b.otherEndpoint(n)
+			if callee := calleeFunc(b.pass, n); callee != nil {
+				if spec, ok := sdks().Clients[funcName(callee.Origin())]; ok {
+					switch {
+					case spec.Fixed:
+						// A client built on its SDK's default base URL:
+						// openai.NewClient(key) sends to OpenAI.
+						if c := b.urls.classify(spec.DefaultBaseURL); c&toOther != 0 {
+							d.class |= toOther
+						}
+					case spec.BaseURL != nil && *spec.BaseURL >= len(n.Args) && spec.Options == nil:
+						// The optional base URL left out: deepseek.NewClient(key)
+						// posts to https://api.deepseek.com/, not /beta.
+						b.addString(d, spec.DefaultBaseURL)
+					}
+				}
+				if decl := b.funcs[callee.Origin()]; decl != nil && ast.Node(decl) != fn {
+					d.union(b.destsOf(decl))
+				} else if callee.Pkg() != nil && callee.Pkg() != b.pass.Pkg && !sdkPackages()[callee.Pkg().Path()] {
+					// SDKs are known by sdks.json: the URLs inside them say nothing
+					// about where a caller's client points.
+					var f boundFact
+					if b.pass.ImportObjectFact(callee.Origin(), &f) {
+						d.class |= endpointClass(f.Class)
+					}
+				}
+			}
+		}
+		return true
+	})
+	b.funcDests[fn] = d
+	return d
+}
+
+// isParamOf reports whether e names a parameter of fn.
+func (b *binder) isParamOf(fn ast.Node, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := b.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return ok && v.Pos() >= fn.Pos() && v.Pos() < fn.End() && isParamPos(fn, v.Pos())
+}
+
+func isParamPos(fn ast.Node, pos token.Pos) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	return ft != nil && ft.Params != nil && ft.Params.Pos() <= pos && pos < ft.Params.End()
+}
+
+// isFieldKey reports whether e is a field name written as a struct literal's key.
+func isFieldKey(pass *analysis.Pass, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.IsField()
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	basic, ok := types.Unalias(t).Underlying().(*types.Basic)
+	return ok && basic.Info()&types.IsString != 0
+}
+
+func isIdentOrSelector(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return true
+	}
+	return false
+}
+
+// siteDest is where the call that sends a site says it goes, when that call names
+// the URL or path itself: postJSON("https://api.openai.com/v1/chat/completions", key,
+// body) in a function that also posts to DeepSeek, or
+// http.NewRequest("POST", url, bytes.NewReader([]byte(`{…}`))). A path alone is
+// joined to the function's base URLs.
+func (b *binder) siteDest(s *site) (endpointClass, bool) {
+	if s.siblings != nil {
+		// {url: root + "/chat/completions", body: …}: the literal names it.
+		d := &dests{}
+		for _, elt := range s.siblings.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if tv := b.pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
+					b.addString(d, constant.StringVal(tv.Value))
+				}
+			}
+		}
+		if d.class != 0 || len(d.bases) > 0 {
+			return d.resolve(b.urls), true
+		}
+	}
+	if s.body == nil {
+		return 0, false
+	}
+	parents := b.parentsOf(s.body)
+	var calls []*ast.CallExpr
+	var leaves []ast.Node
+	if s.obj != nil {
+		ast.Inspect(s.body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && b.pass.TypesInfo.Uses[id] == s.obj {
+				leaves = append(leaves, id)
+			}
+			return true
+		})
+	} else {
+		leaves = append(leaves, s.root)
+	}
+	for _, leaf := range leaves {
+		cur := leaf
+		for depth := 0; depth < 6; depth++ {
+			p := parents[cur]
+			if p == nil {
+				break
+			}
+			if call, ok := p.(*ast.CallExpr); ok && call.Fun != cur {
+				calls = append(calls, call)
+			}
+			if _, ok := p.(ast.Stmt); ok {
+				break
+			}
+			cur = p
+		}
+	}
+	d := &dests{}
+	for _, call := range calls {
+		for _, arg := range call.Args {
+			if tv := b.pass.TypesInfo.Types[arg]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.addString(d, constant.StringVal(tv.Value))
+			}
+		}
+	}
+	if d.class == 0 && len(d.bases) == 0 {
+		if len(d.paths) == 0 || s.fn == nil {
+			return 0, false
+		}
+		fd := b.destsOf(s.fn)
+		if len(fd.bases) == 0 {
+			return 0, false
+		}
+		d.bases = fd.bases
+	}
+	return d.resolve(b.urls), true
+}
+
+// parentsOf is the parent map of a function body, built once per body.
+func (b *binder) parentsOf(body *ast.BlockStmt) map[ast.Node]ast.Node {
+	if p, ok := b.parents[body]; ok {
+		return p
+	}
+	p := parentMap(body)
+	b.parents[body] = p
+	return p
+}
+
+// sdkSendDest joins the function's DeepSeek base URLs with the path of the SDK
+// method that sends the site (sdks.json sends: client.Responses.New appends
+// "responses", CreateCompletion "/completions").
+func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
+	if s.body == nil || s.fn == nil {
+		return 0, false
+	}
+	d := &dests{}
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := calleeFunc(b.pass, call)
+		if fn == nil {
+			return true
+		}
+		spec, ok := sdks().Sends[funcName(fn.Origin())]
+		if !ok || spec.Path == "" || spec.Body >= len(call.Args) || !b.isSite(call.Args[spec.Body], s) {
+			return true
+		}
+		d.addPath(spec.Path)
+		return true
+	})
+	if len(d.paths) == 0 {
+		return 0, false
+	}
+	fd := b.destsOf(s.fn)
+	if len(fd.bases) == 0 {
+		return 0, false
+	}
+	d.bases = fd.bases
+	d.class = fd.class &^ (urlKnown | toAnthropic | toResponses | toDeepSeekAny)
+	return d.resolve(b.urls), true
+}
+
+// isSite reports whether an argument is the site's literal or variable.
+func (b *binder) isSite(arg ast.Expr, s *site) bool {
+	for {
+		switch e := ast.Unparen(arg).(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.AND {
+				return false
+			}
+			arg = e.X
+			continue
+		case *ast.StarExpr:
+			arg = e.X
+			continue
+		case *ast.Ident:
+			return s.obj != nil && b.pass.TypesInfo.Uses[e] == s.obj
+		default:
+			return ast.Node(e) == s.root
+		}
+	}
+}
