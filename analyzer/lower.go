@@ -109,6 +109,11 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 		if v := l.currentPart(e); v != nil {
 			return v
 		}
+		if sel, ok := e.(*ast.SelectorExpr); ok {
+			if v := l.fieldAppends(sel); v != nil {
+				return v
+			}
+		}
 	case *ast.Ident:
 		if v, ok := l.pass.TypesInfo.Uses[e].(*types.Var); ok {
 			if loc := l.locals[v]; loc != nil && !l.active[v] && !(loc.reassign && isScalar(loc.typ)) {
@@ -1277,4 +1282,40 @@ func otherProviderBranch(pass *analysis.Pass, providers map[string]bool, parents
 		}
 	}
 	return false
+}
+
+// fieldAppends lowers a slice field the package grows with x.F = append(x.F, m)
+// (a conversation kept on a struct): the elements appended anywhere are among those
+// some request carries, at indices the code does not show.
+func (l *lowerer) fieldAppends(sel *ast.SelectorExpr) *Value {
+	s, ok := l.pass.TypesInfo.Selections[sel]
+	if l.flow == nil || !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	field := s.Obj().(*types.Var)
+	if _, isSlice := types.Unalias(field.Type()).Underlying().(*types.Slice); !isSlice || field.Pkg() != l.pass.Pkg || l.active[field] {
+		return nil
+	}
+	l.active[field] = true
+	defer delete(l.active, field)
+	v := &Value{Kind: Array, Open: true, UnknownBefore: true, Pos: sel.Pos(), End: sel.End()}
+	for _, a := range l.flow.assignsOf(field) {
+		call, ok := ast.Unparen(a.expr).(*ast.CallExpr)
+		if !ok || a.index >= 0 || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+			continue
+		}
+		if fn, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || fn.Name != "append" {
+			continue
+		}
+		if first, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); !ok || l.pass.TypesInfo.Selections[first] == nil || l.pass.TypesInfo.Selections[first].Obj() != field {
+			continue
+		}
+		for _, arg := range call.Args[1:] {
+			v.Elems = append(v.Elems, l.expr(arg))
+		}
+	}
+	if len(v.Elems) == 0 {
+		return nil
+	}
+	return v
 }

@@ -260,3 +260,24 @@ func send(body string) error {
 func Lint() error { // want Lint:"deepseek:chat"
 	return send(`{"model": "deepseek-flash", "messages": [{"role": "developer", "content": "lint"}]}`) // want `messages\[0\]\.role: .*\(DS104\)`
 }
+
+// A conversation kept on a struct and grown in a tool loop: the assistant turns it
+// replays carry no reasoning_content while tools are sent in thinking mode.
+type chatTurn struct {
+	Role      string           `json:"role"`
+	Content   string           `json:"content"`
+	ToolCalls []map[string]any `json:"tool_calls,omitempty"`
+}
+
+type session2 struct{ turns []chatTurn }
+
+var lookupTools = []map[string]any{{"type": "function", "function": map[string]any{"name": "lookup"}}}
+
+func (s *session2) step(q string) error {
+	s.turns = append(s.turns, chatTurn{Role: "user", Content: q})
+	if err := post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": s.turns, "tools": lookupTools}); err != nil {
+		return err
+	}
+	s.turns = append(s.turns, chatTurn{Role: "assistant", Content: "", ToolCalls: []map[string]any{{"id": "c1", "type": "function", "function": map[string]any{"name": "lookup", "arguments": "{}"}}}}) // want `.*reasoning_content.*\(DS204\)`
+	return nil
+}
