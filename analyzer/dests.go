@@ -308,7 +308,7 @@ func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
 			return true
 		}
 		spec, ok := sdks().Sends[funcName(fn.Origin())]
-		if !ok || spec.Path == "" || spec.Body >= len(call.Args) || !b.isSite(call.Args[spec.Body], s) {
+		if !ok || spec.Path == "" || spec.Body >= len(call.Args) || !refersTo(b.pass, call.Args[spec.Body], s) {
 			return true
 		}
 		d.addPath(spec.Path)
@@ -324,25 +324,4 @@ func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
 	d.bases = fd.bases
 	d.class = fd.class &^ (urlKnown | toAnthropic | toResponses | toDeepSeekAny)
 	return d.resolve(b.urls), true
-}
-
-// isSite reports whether an argument is the site's literal or variable.
-func (b *binder) isSite(arg ast.Expr, s *site) bool {
-	for {
-		switch e := ast.Unparen(arg).(type) {
-		case *ast.UnaryExpr:
-			if e.Op != token.AND {
-				return false
-			}
-			arg = e.X
-			continue
-		case *ast.StarExpr:
-			arg = e.X
-			continue
-		case *ast.Ident:
-			return s.obj != nil && b.pass.TypesInfo.Uses[e] == s.obj
-		default:
-			return ast.Node(e) == s.root
-		}
-	}
 }

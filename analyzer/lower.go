@@ -1102,14 +1102,7 @@ func computeReadOnlyParam(pass *analysis.Pass, fn *types.Func, i, depth int) boo
 		return false
 	}
 	param := sig.Params().At(i)
-	var decl *ast.FuncDecl
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == fn {
-				decl = fd
-			}
-		}
-	}
+	decl := funcDecl(pass, fn)
 	if decl == nil || decl.Body == nil {
 		return false
 	}
@@ -1318,4 +1311,19 @@ func (l *lowerer) fieldAppends(sel *ast.SelectorExpr) *Value {
 		return nil
 	}
 	return v
+}
+
+// funcDecl finds the declaration of a function of this package, or nil.
+func funcDecl(pass *analysis.Pass, fn *types.Func) *ast.FuncDecl {
+	for _, f := range pass.Files {
+		if fn.Pos() < f.Pos() || fn.Pos() > f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
 }

@@ -356,34 +356,12 @@ func (l *lowerer) sendCalls(s *site) []*ast.CallExpr {
 		if !ok || spec.Body >= len(call.Args) {
 			return true
 		}
-		if l.refersTo(call.Args[spec.Body], s) {
+		if refersTo(l.pass, call.Args[spec.Body], s) {
 			out = append(out, call)
 		}
 		return true
 	})
 	return out
-}
-
-// refersTo reports whether an argument is the site: its literal, or its variable
-// (possibly through & or *).
-func (l *lowerer) refersTo(arg ast.Expr, s *site) bool {
-	for {
-		switch e := ast.Unparen(arg).(type) {
-		case *ast.UnaryExpr:
-			if e.Op != token.AND {
-				return false
-			}
-			arg = e.X
-			continue
-		case *ast.StarExpr:
-			arg = e.X
-			continue
-		case *ast.Ident:
-			return s.obj != nil && l.pass.TypesInfo.Uses[e] == s.obj
-		default:
-			return ast.Node(e) == s.root
-		}
-	}
 }
 
 // extraFieldEdits lists the keys SetExtraFields merges into the site's variable
@@ -405,7 +383,7 @@ func (l *lowerer) extraFieldEdits(s *site) []bodyEdit {
 			return true
 		}
 		i, ok := sdks().ExtraFields[funcName(calleeFunc(l.pass, call))]
-		if !ok || i >= len(call.Args) || !l.refersTo(sel.X, s) {
+		if !ok || i >= len(call.Args) || !refersTo(l.pass, sel.X, s) {
 			return true
 		}
 		if last != nil {

@@ -391,14 +391,7 @@ func bodyParam(pass *analysis.Pass, fn *types.Func, i int) bool {
 	if !isString(param.Type()) {
 		return false
 	}
-	var decl *ast.FuncDecl
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == fn {
-				decl = fd
-			}
-		}
-	}
+	decl := funcDecl(pass, fn)
 	if decl == nil || decl.Body == nil {
 		return false
 	}
@@ -460,4 +453,26 @@ func stringLitOf(pass *analysis.Pass, e ast.Expr) *ast.BasicLit {
 func isByte(t types.Type) bool {
 	b, ok := types.Unalias(t).Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Byte
+}
+
+// refersTo reports whether an argument is the site: its literal, or its variable
+// (possibly through & or *).
+func refersTo(pass *analysis.Pass, arg ast.Expr, s *site) bool {
+	for {
+		switch e := ast.Unparen(arg).(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.AND {
+				return false
+			}
+			arg = e.X
+			continue
+		case *ast.StarExpr:
+			arg = e.X
+			continue
+		case *ast.Ident:
+			return s.obj != nil && pass.TypesInfo.Uses[e] == s.obj
+		default:
+			return ast.Node(e) == s.root
+		}
+	}
 }
