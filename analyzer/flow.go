@@ -309,7 +309,7 @@ func (f *flow) add(obj types.Object, a assigned) {
 // flagDefault is the index of the default-value argument of a flag-defining
 // function of package flag or pflag (the parameter named value), or -1.
 func flagDefault(fn *types.Func) int {
-	if fn.Pkg() == nil || !flagPackages[fn.Pkg().Path()] {
+	if fn.Pkg() == nil || !flagPackages()[fn.Pkg().Path()] {
 		return -1
 	}
 	params := fn.Signature().Params()
@@ -320,9 +320,6 @@ func flagDefault(fn *types.Func) int {
 	}
 	return -1
 }
-
-// flagPackages define command-line flags whose default is a parameter named value.
-var flagPackages = map[string]bool{"flag": true, "github.com/spf13/pflag": true}
 
 // of returns the constants e may hold.
 func (f *flow) of(e ast.Expr) cands {

@@ -69,6 +69,13 @@ type sdkData struct {
 		Dropped map[string]string                     `json:"dropped"`
 		Always  map[string][]string                   `json:"always"`
 	} `json:"optionCalls"`
+	// GoLibraries says what Go's own libraries do with a value (goLibraries).
+	GoLibraries struct {
+		Stores           []string `json:"stores"`
+		StoreWriterTypes []string `json:"storeWriterTypes"`
+		StoreWriters     []string `json:"storeWriters"`
+		FlagPackages     []string `json:"flagPackages"`
+	} `json:"goLibraries"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
 	OtherEndpointFuncs struct {
@@ -212,6 +219,10 @@ var (
 	valueWrappers       = sync.OnceValue(func() map[string]bool { return set(sdks().ValueWrappers) })
 	valueFuncs          = sync.OnceValue(func() map[string]bool { return set(sdks().ValueFuncs) })
 	constantPackages    = sync.OnceValue(func() map[string]bool { return set(sdks().ConstantPackages) })
+	storeFuncs          = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.Stores) })
+	storeWriterTypes    = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriterTypes) })
+	storeWriters        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriters) })
+	flagPackages        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.FlagPackages) })
 )
 
 // siteSDK is the SDK module whose advice applies to a site: the module of its Go type,

@@ -22,17 +22,6 @@ const (
 	exitRead                // only read (a field, a method, a length): not an exit
 )
 
-// storeFuncs write their argument somewhere other than a request.
-var storeFuncs = map[string]bool{
-	"os.WriteFile": true, "io/ioutil.WriteFile": true, "(os.File).Write": true, "(os.File).WriteString": true,
-	"log.Print": true, "log.Printf": true, "log.Println": true, "fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
-	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "log/slog.Info": true, "log/slog.Debug": true,
-	"(net/http.ResponseWriter).Write": true,
-}
-
-// storeWriters are writers that are not requests: files, responses, standard streams.
-var storeWriters = map[string]bool{"os.Create": true, "os.OpenFile": true, "os.Stdout": true, "os.Stderr": true}
-
 // maySend reports whether a site may reach a sender. Only a site whose exits are
 // all shown to be stores is dropped.
 func maySend(pass *analysis.Pass, fl *flow, s *site) bool {
@@ -119,7 +108,7 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 				return exitRead
 			}
 		}
-		if storeFuncs[name] || sendsElsewhere(name) {
+		if storeFuncs()[name] || sendsElsewhere(name) {
 			return exitStored // stored, or sent to an endpoint that is not a DeepSeek one
 		}
 		if e := paramExit(pass, fl, p, cur, depth); e != exitUnknown {
@@ -203,14 +192,11 @@ func encoderExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr) exit {
 		return exitUnknown
 	}
 	w := ast.Unparen(ctor.Args[0])
-	if t := pass.TypesInfo.TypeOf(w); t != nil {
-		switch types.TypeString(t, nil) {
-		case "net/http.ResponseWriter", "*os.File":
-			return exitStored // a file, or a response to this program's own client
-		}
+	if t := pass.TypesInfo.TypeOf(w); t != nil && storeWriterTypes()[types.TypeString(t, nil)] {
+		return exitStored // a file, or a response to this program's own client
 	}
 	if s, ok := w.(*ast.SelectorExpr); ok {
-		if obj, ok := pass.TypesInfo.Uses[s.Sel].(*types.Var); ok && obj.Pkg() != nil && storeWriters[obj.Pkg().Path()+"."+obj.Name()] {
+		if obj, ok := pass.TypesInfo.Uses[s.Sel].(*types.Var); ok && obj.Pkg() != nil && storeWriters()[obj.Pkg().Path()+"."+obj.Name()] {
 			return exitStored
 		}
 	}
