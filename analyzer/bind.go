@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"github.com/deepseekvet/deepseekvet/schema"
 	"golang.org/x/tools/go/analysis"
@@ -124,7 +125,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			}
 		}
 	}
-	if payloadShape(s.value) == toResponses && class&toResponses == 0 && class&(urlKnown|toAnthropic) != 0 {
+	if b.payloadShape(s.value) == toResponses && class&toResponses == 0 && class&(urlKnown|toAnthropic) != 0 {
 		return "", false // {model, input} sent elsewhere than /responses: not a request we know
 	}
 	if c := sdkClass(namedOf(s.typ)); c == toFIM && class&toDeepSeek != 0 {
@@ -165,7 +166,7 @@ func (b *binder) modelsOf(v *Value) (deepseek, other bool) {
 // the payload's shape names. Endpoint-specific rules (beta-only features) apply only
 // to a resolved endpoint.
 func (b *binder) endpointFor(v *Value, class endpointClass) schema.Endpoint {
-	shape := payloadShape(v)
+	shape := b.payloadShape(v)
 	url := class & (urlKnown | toAnthropic | toResponses)
 	if url&(url-1) != 0 || url == 0 {
 		// Unresolved or ambiguous: the shape decides, with no endpoint rules.
@@ -212,32 +213,42 @@ func (b *binder) endpointFor(v *Value, class endpointClass) schema.Endpoint {
 	return schema.ChatNonBeta
 }
 
-// payloadShape names the endpoint a body's own keys belong to: Anthropic Messages
-// (a top-level system, stop_sequences or metadata, tools with input_schema), FIM
-// (prompt without messages), else chat.
-func payloadShape(v *Value) endpointClass {
+// payloadShape names the endpoint a body's own keys belong to (endpoints.json
+// shapes: FIM's prompt, the Responses input, Anthropic's system or input_schema),
+// else chat.
+func (b *binder) payloadShape(v *Value) endpointClass {
 	if v == nil || v.Kind != Object {
 		return toChat
 	}
-	if v.member("messages") == nil && v.member("prompt") != nil {
-		return toFIM
-	}
-	if v.member("messages") == nil && v.member("input") != nil {
-		return toResponses
-	}
-	for _, k := range []string{"system", "stop_sequences", "anthropic_version"} {
-		if v.member(k) != nil {
-			return toAnthropic
+	for _, sh := range b.contract.Endpoints.Shapes {
+		if sh.Without != "" && v.member(sh.Without) != nil {
+			continue
 		}
-	}
-	if t := v.member("tools"); t != nil && t.Value.Kind == Array {
-		for _, e := range t.Value.Elems {
-			if e.Kind == Object && e.member("input_schema") != nil {
-				return toAnthropic
+		for _, key := range sh.AnyOf {
+			if hasKey(v, key) {
+				return b.urls.names[sh.Endpoint]
 			}
 		}
 	}
 	return toChat
+}
+
+// hasKey reports whether an object has a key; "a[].b" is b in an element of a.
+func hasKey(v *Value, key string) bool {
+	outer, inner, nested := strings.Cut(key, "[].")
+	m := v.member(outer)
+	if m == nil || !nested {
+		return m != nil
+	}
+	if m.Value.Kind != Array {
+		return false
+	}
+	for _, e := range m.Value.Elems {
+		if e.Kind == Object && e.member(inner) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func namedOf(t types.Type) *types.TypeName {

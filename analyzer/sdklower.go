@@ -466,8 +466,10 @@ func (l *lowerer) clientOptions(call *ast.CallExpr) []ast.Expr {
 	var def ast.Expr
 	if loc := l.locals[v]; loc != nil {
 		def = loc.def
-	} else if v.Parent() == l.pass.Pkg.Scope() {
-		def = l.packageVarDef(v)
+	} else if v.Parent() == l.pass.Pkg.Scope() && l.flow != nil {
+		if as := l.flow.assignsOf(v); len(as) == 1 && as[0].index < 0 {
+			def = as[0].expr // var client = openai.NewClient(…), never reassigned
+		}
 	}
 	ctor, ok := ast.Unparen(def).(*ast.CallExpr)
 	if !ok {
@@ -517,30 +519,6 @@ func (l *lowerer) returnedCall(fn *types.Func) *ast.CallExpr {
 				}
 			}
 			return ret
-		}
-	}
-	return nil
-}
-
-// packageVarDef is the expression a package-level variable is declared with.
-func (l *lowerer) packageVarDef(v *types.Var) ast.Expr {
-	for _, f := range l.pass.Files {
-		if v.Pos() < f.Pos() || v.Pos() > f.End() {
-			continue
-		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if name.Pos() == v.Pos() && i < len(vs.Values) && len(vs.Values) == len(vs.Names) {
-						return vs.Values[i]
-					}
-				}
-			}
 		}
 	}
 	return nil

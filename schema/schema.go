@@ -87,6 +87,15 @@ type Endpoints struct {
 	// RequestPaths are the endings of DeepSeek request paths: a string constant
 	// ending so, joined to a DeepSeek base URL in code, selects the endpoint.
 	RequestPaths []string `json:"requestPaths"`
+	// Shapes name the endpoint a body's own keys belong to when its URL leaves it
+	// open, in order; a body matching none is a chat request. A key "a[].b" is b
+	// in an element of the array a.
+	Shapes []struct {
+		Endpoint string   `json:"endpoint"`
+		Without  string   `json:"without"`
+		AnyOf    []string `json:"anyOf"`
+		Source   string   `json:"source"`
+	} `json:"shapes"`
 	// OtherProviders are names code uses to select another provider ("openai"):
 	// what a branch on one of them sets is not sent to DeepSeek.
 	OtherProviders []string `json:"otherProviders"`
@@ -202,6 +211,11 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 			}
 			if _, ok := EndpointRoots[c.Endpoints.Default]; !ok {
 				return nil, fmt.Errorf("%s/%s: /default: %q is not an endpoint name", origin, name, c.Endpoints.Default)
+			}
+			for i, sh := range c.Endpoints.Shapes {
+				if _, ok := EndpointRoots[sh.Endpoint]; !ok {
+					return nil, fmt.Errorf("%s/%s: /shapes/%d/endpoint: %q is not an endpoint name", origin, name, i, sh.Endpoint)
+				}
 			}
 			for i, p := range c.Endpoints.Paths {
 				if _, ok := EndpointRoots[p.Endpoint]; !ok {
