@@ -64,7 +64,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact)},
+		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
@@ -250,14 +250,16 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 			r.checkType(tn, target)
 		}
 	}
-	sinks.export(r)
-	r.checkImportedSinks(bind.flow)
 	// Payload types this package binds are checked here even when the literals
 	// that fill them live in other packages.
 	for _, tn := range bind.boundPayloadTypes() {
 		cfg.traceType(pass, tn, bind.endpointOf(tn))
 		r.checkType(tn, bind.endpointOf(tn))
+		sinks.checkFields(r, bind.flow, tn, bind.endpointOf(tn))
 	}
+	sinks.export(r)
+	exportConstFacts(pass)
+	r.checkImportedSinks(bind.flow)
 	r.flush()
 	return nil, nil
 }
@@ -294,7 +296,12 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 		return true
 	}
 	for _, f := range pass.AllObjectFacts() {
-		if bf, ok := f.Fact.(*boundFact); ok && endpointClass(bf.Class)&toDeepSeek != 0 {
+		switch fact := f.Fact.(type) {
+		case *boundFact:
+			if endpointClass(fact.Class)&toDeepSeek != 0 {
+				return true
+			}
+		case *sinkFact:
 			return true
 		}
 	}

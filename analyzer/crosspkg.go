@@ -83,6 +83,43 @@ func containsSink(list []sink, s sink) bool {
 	return false
 }
 
+// checkFields follows the values this package assigns to the top-level fields of
+// a payload type it sends to DeepSeek (req.Model = model in a constructor):
+// constants are checked where they are written, and parameters of exported
+// functions become sinks for importers (NewChatRequest(ModelReasoner, …)).
+func (rec sinkRecorder) checkFields(r *reporter, fl *flow, tn *types.TypeName, ep schema.Endpoint) {
+	if tn.Pkg() != r.pass.Pkg {
+		return
+	}
+	l := newLowerer(r.pass, nil, nil)
+	l.typeLevel = true
+	shape := l.shape(tn.Type(), 0)
+	if shape.Kind != Object {
+		return
+	}
+	for _, m := range shape.Members {
+		if m.Field == nil || !r.constrained(ep, m.Key, m.Value) {
+			continue
+		}
+		fl.ready()
+		c := fl.object(m.Field, nil, 0)
+		for _, v := range c.Consts {
+			r.checkConst(v, m.Key, ep)
+		}
+		for _, o := range c.Origins {
+			if o.IsField() {
+				continue // an importer's literal: the field is the payload type's own
+			}
+			if fn, i := paramOwner(o); fn != nil {
+				sk := sink{Param: i, Key: m.Key, Endpoint: string(ep)}
+				if !containsSink(rec[fn], sk) {
+					rec[fn] = append(rec[fn], sk)
+				}
+			}
+		}
+	}
+}
+
 // paramOwner finds the exported function a parameter belongs to, and its index.
 func paramOwner(p *types.Var) (*types.Func, int) {
 	scope := p.Parent()
@@ -193,25 +230,31 @@ func (r *reporter) checkImportedSinks(fl *flow) {
 // the value itself can hold.
 func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
 	for _, c := range fl.of(e).Consts {
-		if isZero(c) {
-			continue
-		}
-		v := *c
-		v.Via, v.ViaEnd = token.NoPos, token.NoPos
-		body := &Value{Kind: Object, Open: true, Members: []*Member{{Key: s.Key, KeyPos: e.Pos(), KeyEnd: e.End(), Value: &v}}}
-		inst, index := instance(body)
-		violations, err := r.contract.Validate(schema.Endpoint(s.Endpoint), inst)
-		if err != nil {
-			continue
-		}
-		var own []schema.Violation
-		for _, viol := range violations {
-			if viol.Instance == "/"+escapePointer(s.Key) && (valueLevel(viol) || !r.presence(viol)) {
-				own = append(own, viol)
-			}
-		}
-		r.reportAll(own, index, false)
+		r.checkConst(c, s.Key, schema.Endpoint(s.Endpoint))
 	}
+}
+
+// checkConst validates one constant as the value of a top-level key, reported
+// where it is written.
+func (r *reporter) checkConst(c *Value, key string, ep schema.Endpoint) {
+	if isZero(c) {
+		return
+	}
+	v := *c
+	v.Via, v.ViaEnd = token.NoPos, token.NoPos
+	body := &Value{Kind: Object, Open: true, Members: []*Member{{Key: key, KeyPos: c.Pos, KeyEnd: c.End, Value: &v}}}
+	inst, index := instance(body)
+	violations, err := r.contract.Validate(ep, inst)
+	if err != nil {
+		return
+	}
+	var own []schema.Violation
+	for _, viol := range violations {
+		if viol.Instance == "/"+escapePointer(key) && (valueLevel(viol) || !r.presence(viol)) {
+			own = append(own, viol)
+		}
+	}
+	r.reportAll(own, index, false)
 }
 
 // constrained reports whether the contract restricts the values of a top-level key

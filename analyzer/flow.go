@@ -347,7 +347,11 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 	}
 	switch x := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
-		return f.object(f.target(x), bind, depth)
+		obj := f.target(x)
+		if v, ok := f.importedConst(obj, x); ok {
+			return cands{Consts: []*Value{v}}
+		}
+		return f.object(obj, bind, depth)
 	case *ast.StarExpr:
 		// *p where p := flag.String(name, def, usage).
 		return f.eval(x.X, bind, depth+1)
@@ -471,6 +475,9 @@ func (f *flow) call(call *ast.CallExpr, bind map[*types.Var]ast.Expr, depth int)
 			c.Unknown = true // the user may override the default
 			return c
 		}
+	}
+	if v, ok := f.importedConst(callee, call); ok && len(call.Args) == 0 {
+		return cands{Consts: []*Value{v}}
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == "cmp" && callee.Name() == "Or" {
 		var out cands

@@ -12,3 +12,20 @@ func Run() error { // want Run:"deepseek:chat"
 func RunFlash() error { // want RunFlash:"deepseek:chat"
 	return dsclient.New("deepseek-flash", dsclient.Options{Temperature: 0.3}).Ask("hello")
 }
+
+// Library model variables and defaults reach the request through the library's
+// constructor; they are reported where this package names them.
+func Reason(c *dsclient.Client) error { // want Reason:"deepseek:chat"
+	if err := c.Chat(dsclient.NewChatRequest(dsclient.ModelReasoner, "why?")); err != nil { // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+		return err
+	}
+	if err := c.Chat(dsclient.NewChatRequest(dsclient.DefaultModel(), "hi")); err != nil { // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+		return err
+	}
+	return c.Chat(dsclient.NewChatRequest(dsclient.ModelFlash, "fine"))
+}
+
+// Label uses the same variables where nothing is sent.
+func Label() string {
+	return dsclient.Describe(dsclient.ModelReasoner) + dsclient.GPTModel
+}

@@ -31,3 +31,42 @@ func (c *Client) Ask(q string) error { // want Ask:"deepseek:chat"
 	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
 	return err
 }
+
+// ModelType names a model; the library declares its models as variables.
+type ModelType string
+
+var (
+	ModelFlash    = ModelType("deepseek-flash")    // want ModelFlash:"const:deepseek-flash"
+	ModelReasoner = ModelType("deepseek-reasoner") // want ModelReasoner:"const:deepseek-reasoner"
+	GPTModel      = "gpt-4o"                       // want GPTModel:"const:gpt-4o"
+)
+
+// DefaultModel is the model a caller gets without choosing one.
+func DefaultModel() ModelType { return "deepseek-chat" } // want DefaultModel:"const:deepseek-chat"
+
+// ChatRequest is the body of a chat completion; its model is set by NewChatRequest.
+type ChatRequest struct { // want ChatRequest:"deepseek:chat"
+	Model       ModelType           `json:"model"`
+	Messages    []map[string]string `json:"messages"`
+	Temperature float64             `json:"temperature,omitempty"`
+}
+
+func NewChatRequest(model ModelType, prompt string) *ChatRequest { // want NewChatRequest:"sinks:0:model@chat"
+	r := &ChatRequest{Messages: []map[string]string{{"role": "user", "content": prompt}}}
+	r.Model = model
+	return r
+}
+
+// Hot sets a temperature DeepSeek does not accept.
+func (r *ChatRequest) Hot() {
+	r.Temperature = 3 // want `temperature: 3 is outside.*\(DS105\)`
+}
+
+func (c *Client) Chat(r *ChatRequest) error { // want Chat:"deepseek:chat"
+	body, _ := json.Marshal(r)
+	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
+	return err
+}
+
+// Describe is not a request: the label it receives is never sent.
+func Describe(model ModelType) string { return "model " + string(model) }

@@ -1,0 +1,112 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Constants another package names. A client library declares its model names as
+// variables (var ModelReasoner = ModelType("deepseek-reasoner")) or returns a
+// default from a function (func DefaultModel() string { return "deepseek-chat" });
+// Go's types give an importer neither value. The declaring package records the
+// constant as a fact on the variable or function, and an importer's flow reads it
+// where the name is used, which is also where the fix goes.
+
+// constFact is the constant an exported package-level variable is initialised with,
+// or the one an exported function always returns.
+type constFact struct {
+	Kind Kind
+	Text string
+}
+
+func (*constFact) AFact() {}
+
+func (f *constFact) String() string { return "const:" + f.Text }
+
+// exportConstFacts records the constants of this package's exported variables and
+// constant-returning functions. It reads declarations only, without the flow index.
+func exportConstFacts(pass *analysis.Pass) {
+	info := pass.TypesInfo
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, name := range vs.Names {
+						if f := constFactOf(info, vs.Values[i]); f != nil && name.IsExported() {
+							pass.ExportObjectFact(info.Defs[name], f)
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv != nil || !d.Name.IsExported() || d.Body == nil || len(d.Body.List) != 1 {
+					continue
+				}
+				if ret, ok := d.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+					if f := constFactOf(info, ret.Results[0]); f != nil {
+						pass.ExportObjectFact(info.Defs[d.Name], f)
+					}
+				}
+			}
+		}
+	}
+}
+
+func constFactOf(info *types.Info, e ast.Expr) *constFact {
+	tv := info.Types[e]
+	if tv.Value == nil {
+		return nil
+	}
+	v := constValue(tv.Value, tv.Type)
+	if v == nil {
+		return nil
+	}
+	switch c := v.Const.(type) {
+	case string:
+		return &constFact{Kind: String, Text: c}
+	case json.Number:
+		return &constFact{Kind: Number, Text: string(c)}
+	case bool:
+		return &constFact{Kind: Bool, Text: strconv.FormatBool(c)}
+	}
+	return nil
+}
+
+// importedConst is the constant another package's variable or function stands
+// for, placed at e, where this package names it.
+func (f *flow) importedConst(obj types.Object, e ast.Expr) (*Value, bool) {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == f.pass.Pkg {
+		return nil, false
+	}
+	if v, ok := obj.(*types.Var); ok && (v.IsField() || v.Parent() != v.Pkg().Scope()) {
+		return nil, false
+	}
+	var fact constFact
+	if !f.pass.ImportObjectFact(obj, &fact) {
+		return nil, false
+	}
+	v := &Value{Kind: fact.Kind, Pos: e.Pos(), End: e.End()}
+	switch fact.Kind {
+	case String:
+		v.Const = fact.Text
+	case Number:
+		v.Const = json.Number(fact.Text)
+	case Bool:
+		v.Const = fact.Text == "true"
+	default:
+		return nil, false
+	}
+	return v, true
+}
