@@ -17,7 +17,7 @@ func Ask(ctx context.Context, question string) (string, error) { // want Ask:"de
 		return "", err
 	}
 	return llms.GenerateFromSinglePrompt(ctx, llm, question,
-		llms.WithMaxTokens(2000), // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
+		llms.WithMaxTokens(2000),  // want `max_completion_tokens: max_completion_tokens is OpenAI's field.*\(DS501\)`
 		llms.WithTemperature(2.5), // want `temperature: 2\.5 is outside the documented range \[0, 2\].*\(DS105\)`
 	)
 }
