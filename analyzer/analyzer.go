@@ -64,7 +64,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact)},
+		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact), new(bodiesFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
@@ -233,6 +233,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	bind := newBinder(pass, ins, contract)
 	r.flow = bind.flow
 	sinks := sinkRecorder{}
+	bodies := &bodyRecorder{}
 	bind.exportFacts()
 	sites := findSites(pass, ins, bind.flow)
 	if len(sites) == 0 {
@@ -246,6 +247,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		}
 		r.check(site, target)
 		sinks.record(r, site, target)
+		bodies.add(r, site, target)
 		if tn := namedOf(site.typ); tn != nil && tn.Pkg() == pass.Pkg {
 			r.checkType(tn, target)
 		}
@@ -258,7 +260,9 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		sinks.checkFields(r, bind.flow, tn, bind.endpointOf(tn))
 	}
 	sinks.export(r)
+	bodies.export(pass)
 	exportConstFacts(pass)
+	r.checkImportedBodies(bind.flow)
 	r.checkImportedSinks(bind.flow)
 	r.flush()
 	return nil, nil
@@ -301,7 +305,7 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 			if endpointClass(fact.Class)&toDeepSeek != 0 {
 				return true
 			}
-		case *sinkFact:
+		case *sinkFact, *bodiesFact:
 			return true
 		}
 	}

@@ -393,8 +393,8 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 		if f.opaque[obj] {
 			out.Origins = []*types.Var{v}
 		}
-		if v.IsField() && v.Exported() && f.pass.Pkg.Name() != "main" {
-			out.Unknown = true // others may set an exported field
+		if (v.IsField() || v.Parent() == v.Pkg().Scope()) && v.Exported() && f.pass.Pkg.Name() != "main" {
+			out.Unknown = true // others may set an exported field or variable
 			out.Origins = []*types.Var{v}
 		}
 	}

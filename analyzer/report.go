@@ -24,6 +24,7 @@ type reporter struct {
 	typesChecked map[*types.TypeName]bool
 	flow         *flow // nil: every declared field may be set
 	site         *site // the site being checked, for SDK-specific advice
+	sender       string // the function of another package that builds the body
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -258,6 +259,9 @@ func (r *reporter) report(v schema.Violation, n *node) {
 	if r.site != nil {
 		msg = withSDKAdvice(msg, sdkUse(r.pass, r.site, rule.ID))
 	}
+	if r.sender != "" {
+		msg += " (the request is built by " + r.sender + ")"
+	}
 	d := analysis.Diagnostic{
 		Pos:      pos,
 		End:      end,
@@ -269,7 +273,9 @@ func (r *reporter) report(v schema.Violation, n *node) {
 	if !r.generated(pos) {
 		d.SuggestedFixes = r.fixes(a, at, value)
 	}
-	k := fmt.Sprintf("%d\x00%s\x00%s", d.Pos, d.Category, d.Message)
+	// One finding per place and rule: a value checked alone and again in the
+	// body another package builds is one mistake.
+	k := fmt.Sprintf("%d\x00%s", d.Pos, d.Category)
 	if r.seen[k] {
 		return
 	}
@@ -298,6 +304,9 @@ func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos,
 	}
 	if !r.inPackage(pos) && n.member != nil && r.inPackage(n.member.KeyPos) {
 		pos, end = n.member.KeyPos, n.member.KeyEnd
+	}
+	if !r.inPackage(pos) && r.inPackage(n.value.Pos) {
+		pos, end = n.value.Pos, n.value.End // a key another package writes: report the value written here
 	}
 	for p := n.parent; !r.inPackage(pos) && p != nil; p = p.parent {
 		pos, end = p.value.Pos, p.value.Pos+1

@@ -294,7 +294,11 @@ func applySendSemantics(l *lowerer, s *site) {
 		if spec.Options != nil && *spec.Options <= len(call.Args) {
 			opts := call.Args[*spec.Options:]
 			if call.Ellipsis.IsValid() && len(opts) > 0 {
-				edits = append(edits, l.optionEdits(l.spread(opts[len(opts)-1]))...)
+				spread, cond := l.spreadLocal(opts[len(opts)-1])
+				for _, e := range l.optionEdits(spread) {
+					e.conditonal = e.conditonal || cond[e.text]
+					edits = append(edits, e)
+				}
 				opts = opts[:len(opts)-1]
 			}
 			edits = append(edits, l.optionEdits(opts)...)
@@ -542,6 +546,56 @@ func (l *lowerer) spread(e ast.Expr) []ast.Expr {
 		}
 	}
 	return nil
+}
+
+// spreadLocal is spread for a slice the function builds in a local variable
+// (var opts []option.RequestOption; if off { opts = append(opts, option.WithJSONSet(…)) }):
+// options appended anywhere but the function's top level apply on some runs only,
+// keyed by the text of the option.
+func (l *lowerer) spreadLocal(e ast.Expr) ([]ast.Expr, map[string]bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || l.body == nil {
+		return l.spread(e), nil
+	}
+	v, ok := l.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil, nil
+	}
+	top := map[ast.Stmt]bool{}
+	for _, st := range l.body.List {
+		top[st] = true
+	}
+	var out []ast.Expr
+	cond := map[string]bool{}
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok || i >= len(n.Rhs) || len(n.Lhs) != len(n.Rhs) {
+					continue
+				}
+				if obj := l.pass.TypesInfo.ObjectOf(id); obj != v {
+					continue
+				}
+				elems := l.spread(n.Rhs[i])
+				for _, el := range elems {
+					if !top[n] {
+						cond[types.ExprString(el)] = true
+					}
+				}
+				out = append(out, elems...)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if l.pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
+					out = append(out, l.spread(n.Values[i])...)
+				}
+			}
+		}
+		return true
+	})
+	return out, cond
 }
 
 // optionEdits lists the body edits of request options, in order.

@@ -10,7 +10,8 @@ func Run() error { // want Run:"deepseek:chat"
 }
 
 func RunFlash() error { // want RunFlash:"deepseek:chat"
-	return dsclient.New("deepseek-flash", dsclient.Options{Temperature: 0.3}).Ask("hello")
+	// Ask sends no thinking key: the temperature has no effect.
+	return dsclient.New("deepseek-flash", dsclient.Options{Temperature: 0.3}).Ask("hello") // want `temperature: DeepSeek ignores temperature in thinking mode.*built by \(\*dsclient.Client\).Ask.*\(DS504\)`
 }
 
 // Library model variables and defaults reach the request through the library's

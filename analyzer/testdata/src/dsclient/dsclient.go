@@ -1,4 +1,4 @@
-// Package dsclient is a DeepSeek client whose importers choose the model and the
+// Package dsclient is a DeepSeek client whose importers choose the model and the // want package:`bodies:\(\*dsclient.Client\).Ask@chat,dsclient.NewChatRequest@chat`
 // sampling options.
 package dsclient
 

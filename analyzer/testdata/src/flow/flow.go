@@ -1,4 +1,4 @@
-// Package flow holds payloads whose values the request literal does not show:
+// Package flow holds payloads whose values the request literal does not show: // want package:"bodies:flow.AskDefault@chat,flow.AskLogprobs@chat"
 // models and URLs set in constructors, defaults, fallbacks and helpers.
 package flow
 
