@@ -243,6 +243,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		target, ok := bind.target(site)
 		cfg.traceSite(bind, site, target, ok)
 		if !ok {
+			bodies.addOpen(r, bind, site)
 			continue
 		}
 		r.check(site, target)
@@ -262,7 +263,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	sinks.export(r)
 	bodies.export(pass)
 	exportConstFacts(pass)
-	r.checkImportedBodies(bind.flow)
+	r.checkImportedBodies(bind)
 	r.checkImportedSinks(bind.flow)
 	r.flush()
 	return nil, nil

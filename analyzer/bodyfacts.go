@@ -30,6 +30,10 @@ type portableBody struct {
 	Endpoint string
 	Sender   string // the function that builds it, for the message
 	Shared   bool   // the builder also sends to other providers
+	// DestOrigins are where the builder's URL or client comes from when its
+	// importer decides (opendests.go); Paths the request paths it joins to them.
+	DestOrigins []string
+	Paths       []string
 	Body     portableValue
 }
 
@@ -46,6 +50,9 @@ type portableValue struct {
 	Nullable  bool
 	Origins   []string
 	OmitEmpty bool
+	// Defaulted marks a hole the builder's own package gives constants too (a
+	// default): it is sent whatever the importer does.
+	Defaulted bool
 }
 
 type portableMember struct {
@@ -62,7 +69,11 @@ func (f *bodiesFact) String() string {
 		if i > 0 {
 			s += ","
 		}
-		s += b.Sender + "@" + strings.TrimSuffix(strings.SplitN(b.Endpoint, ".", 2)[0], ".schema")
+		ep := strings.TrimSuffix(strings.SplitN(b.Endpoint, ".", 2)[0], ".schema")
+		if len(b.DestOrigins) > 0 {
+			ep = "importer's destination"
+		}
+		s += b.Sender + "@" + ep
 	}
 	return s
 }
@@ -87,6 +98,27 @@ func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint) {
 	if found {
 		rec.bodies = append(rec.bodies, portableBody{Endpoint: string(ep), Sender: senderName(r.pass, s.fn), Shared: s.shared, Body: pv})
 	}
+}
+
+// addOpen records a site its package does not send to DeepSeek whose URL or
+// client an importer supplies.
+func (rec *bodyRecorder) addOpen(r *reporter, b *binder, s *site) {
+	if s.value == nil || s.value.Kind != Object || s.fn == nil || r.pass.Pkg.Name() == "main" || sdkPackages()[r.pass.Pkg.Path()] || !maySend(b.pass, b.flow, s) {
+		return
+	}
+	origins, paths := b.openDest(s)
+	if len(origins) == 0 {
+		return
+	}
+	open := map[*Value]bool{}
+	for _, m := range s.value.Members {
+		if m.Value.Kind == Hole && len(m.Value.Origins) > 0 {
+			open[m.Value] = true
+		}
+	}
+	found := false
+	pv := portable(s.value, r.pass.Pkg, open, &found)
+	rec.bodies = append(rec.bodies, portableBody{Sender: senderName(r.pass, s.fn), Body: pv, DestOrigins: origins, Paths: paths})
 }
 
 // bodyRecorder collects this package's bodies, to export once.
@@ -119,7 +151,7 @@ func senderName(pass *analysis.Pass, fn ast.Node) string {
 }
 
 func portable(v *Value, pkg *types.Package, open map[*Value]bool, found *bool) portableValue {
-	p := portableValue{Kind: v.Kind, Types: v.Types, Open: v.Open, Unknown: v.UnknownBefore, Nullable: v.Nullable}
+	p := portableValue{Kind: v.Kind, Types: v.Types, Open: v.Open, Unknown: v.UnknownBefore, Nullable: v.Nullable, Defaulted: len(v.Cands) > 0}
 	switch c := v.Const.(type) {
 	case string:
 		p.Const = c
@@ -148,23 +180,31 @@ func portable(v *Value, pkg *types.Package, open map[*Value]bool, found *bool) p
 }
 
 // checkImportedBodies fills the holes of the bodies imported packages build with
-// the constants this package supplies, and checks each body.
-func (r *reporter) checkImportedBodies(fl *flow) {
+// the constants this package supplies, and checks each body: those the builder
+// sends to DeepSeek when this package supplies values, and those that go to
+// DeepSeek because this package supplies a DeepSeek URL or client.
+func (r *reporter) checkImportedBodies(b *binder) {
 	for _, pf := range r.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*bodiesFact)
 		if !ok || pf.Package == r.pass.Pkg {
 			continue
 		}
-		for _, b := range f.Bodies {
+		for _, pb := range f.Bodies {
 			supplied := map[string][]*Value{}
-			body := r.rebuild(b.Body, pf.Package, fl, supplied)
-			if len(supplied) == 0 {
+			body := r.rebuild(pb.Body, pf.Package, b.flow, supplied)
+			ep := schema.Endpoint(pb.Endpoint)
+			if len(pb.DestOrigins) > 0 {
+				class, anchor := r.importedDest(b, pf.Package, pb)
+				if anchor == nil || class&toOther != 0 {
+					continue // this package gives it no DeepSeek URL or client
+				}
+				ep, r.anchor = b.endpointFor(body, class), anchor
+			} else if len(supplied) == 0 {
 				continue
 			}
-			s := &site{value: body, shared: b.Shared}
-			r.sender = b.Sender
-			r.check(s, schema.Endpoint(b.Endpoint))
-			r.sender = ""
+			r.sender = pb.Sender
+			r.check(&site{value: body, shared: pb.Shared}, ep)
+			r.sender, r.anchor = "", nil
 		}
 	}
 }
@@ -186,17 +226,22 @@ func (r *reporter) rebuild(p portableValue, pkg *types.Package, fl *flow, suppli
 		if err != nil {
 			continue
 		}
-		cands, ok := supplied[path]
-		if !ok {
-			cands = r.suppliedTo(obj, fl)
-			if len(cands) > 0 {
-				supplied[path] = cands
-			}
+		sups := r.supplies(obj)
+		cands := r.constsOf(sups, fl)
+		if len(cands) > 0 {
+			supplied[path] = cands
 		}
 		v.Cands = append(v.Cands, cands...)
+		if len(sups) > 0 && !v.Pos.IsValid() {
+			// A key set here without a constant is reported where it is set.
+			v.Pos, v.End = sups[0].expr.Pos(), sups[0].expr.End()
+		}
 	}
 	for _, m := range p.Members {
 		mv := r.rebuild(m.Value, pkg, fl, supplied)
+		if len(m.Value.Origins) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
+			continue // an optional key this package does not set: not known to be sent
+		}
 		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: m.Maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})
 	}
 	for _, e := range p.Elems {
@@ -205,18 +250,31 @@ func (r *reporter) rebuild(p portableValue, pkg *types.Package, fl *flow, suppli
 	return v
 }
 
-// suppliedTo is every constant this package passes to a parameter, or writes to
-// a field or package-level variable, of another package.
-func (r *reporter) suppliedTo(obj types.Object, fl *flow) []*Value {
-	info := r.pass.TypesInfo
+// constsOf is every constant among what this package supplies.
+func (r *reporter) constsOf(sups []supply, fl *flow) []*Value {
 	var out []*Value
-	add := func(e ast.Expr) {
-		for _, c := range fl.of(e).Consts {
+	for _, sup := range sups {
+		for _, c := range fl.of(sup.expr).Consts {
 			if !isZero(c) && r.inPackage(c.Pos) {
 				out = append(out, c)
 			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+// supply is an expression this package gives another package's parameter, field
+// or variable, and the function it is written in.
+type supply struct {
+	expr ast.Expr
+	fn   *ast.FuncDecl
+}
+
+// supplies lists the arguments this package passes to a parameter of another
+// package's function, or the values it writes to that package's field or variable.
+func (r *reporter) supplies(obj types.Object) []supply {
+	info := r.pass.TypesInfo
 	param := -1
 	var fn *types.Func
 	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
@@ -225,34 +283,37 @@ func (r *reporter) suppliedTo(obj types.Object, fl *flow) []*Value {
 			return nil
 		}
 	}
+	var out []supply
 	for _, file := range r.pass.Files {
+		var encl *ast.FuncDecl
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				encl = n
 			case *ast.CallExpr:
 				if fn == nil {
 					return true
 				}
 				callee := calleeFunc(r.pass, n)
 				if callee != nil && callee.Origin() == fn && param < len(n.Args) && !(fn.Signature().Variadic() && param >= fn.Signature().Params().Len()-1) {
-					add(n.Args[param])
+					out = append(out, supply{n.Args[param], encl})
 				}
 			case *ast.KeyValueExpr:
 				if id, ok := n.Key.(*ast.Ident); ok && fn == nil && info.Uses[id] == obj {
-					add(n.Value)
+					out = append(out, supply{n.Value, encl})
 				}
 			case *ast.AssignStmt:
 				if fn != nil || len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN {
 					return true
 				}
 				for i, lhs := range n.Lhs {
-					if fl.target(lhs) == obj {
-						add(n.Rhs[i])
+					if r.flow.target(lhs) == obj {
+						out = append(out, supply{n.Rhs[i], encl})
 					}
 				}
 			}
 			return true
 		})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out
 }

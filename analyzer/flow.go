@@ -355,10 +355,16 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 	case *ast.StarExpr:
 		// *p where p := flag.String(name, def, usage).
 		return f.eval(x.X, bind, depth+1)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			// &cfg.Temperature: encoding/json marshals what it points to.
+			return f.eval(x.X, bind, depth+1)
+		}
 	case *ast.CallExpr:
 		return f.call(x, bind, depth)
 	case *ast.BinaryExpr:
-		return cands{Unknown: true}
+		// base + "/chat/completions": no constant, but where the parts come from.
+		return cands{Unknown: true, Origins: append(f.eval(x.X, bind, depth+1).Origins, f.eval(x.Y, bind, depth+1).Origins...)}
 	}
 	return cands{Unknown: true}
 }
@@ -478,6 +484,13 @@ func (f *flow) call(call *ast.CallExpr, bind map[*types.Var]ast.Expr, depth int)
 	}
 	if v, ok := f.importedConst(callee, call); ok && len(call.Args) == 0 {
 		return cands{Consts: []*Value{v}}
+	}
+	if stringJoiners()[funcName(callee)] {
+		out := cands{Unknown: true}
+		for _, a := range call.Args {
+			out.Origins = append(out.Origins, f.eval(a, bind, depth+1).Origins...)
+		}
+		return out
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == "cmp" && callee.Name() == "Or" {
 		var out cands

@@ -158,7 +158,13 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 	if l.flow == nil || t == nil || hasCustomJSON(t) {
 		return nil
 	}
-	if !isScalar(t) {
+	// A pointer to a scalar (Temperature: c.temp with temp *float64) may be nil:
+	// what it points to is a candidate, never the certain value.
+	ptr := false
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok && isScalar(p.Elem()) {
+		ptr = true
+	}
+	if !isScalar(t) && !ptr {
 		return nil
 	}
 	c := l.flow.of(e)
@@ -180,7 +186,7 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 		h.Origins = c.Origins
 		return h
 	}
-	if len(c.Consts) == 1 && !c.Unknown {
+	if len(c.Consts) == 1 && !c.Unknown && !ptr {
 		v := *c.Consts[0]
 		v.Via, v.ViaEnd = e.Pos(), e.End()
 		if l.testFile(v.Via) && !l.testFile(v.Pos) {
@@ -400,7 +406,7 @@ func (l *lowerer) structLit(t types.Type, lit *ast.CompositeLit) *Value {
 				continue
 			}
 		}
-		m := &Member{Key: f.Name, Field: f.Var, Owner: t}
+		m := &Member{Key: f.Name, Field: f.Var, Owner: t, OmitEmpty: f.OmitEmpty}
 		m.Rename = l.tagRename(f)
 		if f.Default != "" {
 			// A constant type: it always sends its default, set or not.

@@ -25,6 +25,7 @@ type reporter struct {
 	flow         *flow // nil: every declared field may be set
 	site         *site // the site being checked, for SDK-specific advice
 	sender       string // the function of another package that builds the body
+	anchor       *Value // where this package sends that body to DeepSeek
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -307,6 +308,9 @@ func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos,
 	}
 	if !r.inPackage(pos) && r.inPackage(n.value.Pos) {
 		pos, end = n.value.Pos, n.value.End // a key another package writes: report the value written here
+	}
+	if !r.inPackage(pos) && r.anchor != nil {
+		pos, end = r.anchor.Pos, r.anchor.End // another package's builder: where this one makes it DeepSeek's
 	}
 	for p := n.parent; !r.inPackage(pos) && p != nil; p = p.parent {
 		pos, end = p.value.Pos, p.value.Pos+1

@@ -75,6 +75,14 @@ type sdkData struct {
 		StoreWriterTypes []string `json:"storeWriterTypes"`
 		StoreWriters     []string `json:"storeWriters"`
 		FlagPackages     []string `json:"flagPackages"`
+		// RequestURLs are the index of the URL argument of request builders.
+		RequestURLs map[string]any `json:"requestURLs"`
+		// DestinationNames are name parts of fields and parameters holding a URL.
+		DestinationNames struct {
+			Names []string `json:"names"`
+		} `json:"destinationNames"`
+		// StringJoiners build a string from their arguments (a URL from a base).
+		StringJoiners []string `json:"stringJoiners"`
 	} `json:"goLibraries"`
 	// OtherEndpointFuncs send elsewhere (Sends), or set a base URL from the
 	// argument at the given index (BaseURL).
@@ -223,6 +231,16 @@ var (
 	storeWriterTypes    = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriterTypes) })
 	storeWriters        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriters) })
 	flagPackages        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.FlagPackages) })
+	stringJoiners       = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StringJoiners) })
+	requestURLArg       = sync.OnceValue(func() map[string]int {
+		out := map[string]int{}
+		for name, v := range sdks().GoLibraries.RequestURLs {
+			if i, ok := v.(float64); ok {
+				out[name] = int(i)
+			}
+		}
+		return out
+	})
 )
 
 // siteSDK is the SDK module whose advice applies to a site: the module of its Go type,
