@@ -34,7 +34,7 @@ type portableBody struct {
 	// importer decides (opendests.go); Paths the request paths it joins to them.
 	DestOrigins []string
 	Paths       []string
-	Body     portableValue
+	Body        portableValue
 }
 
 // portableValue is a Value without positions or type objects. A hole's Origins are

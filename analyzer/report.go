@@ -22,8 +22,8 @@ type reporter struct {
 	files    map[*token.File]*ast.File
 
 	typesChecked map[*types.TypeName]bool
-	flow         *flow // nil: every declared field may be set
-	site         *site // the site being checked, for SDK-specific advice
+	flow         *flow  // nil: every declared field may be set
+	site         *site  // the site being checked, for SDK-specific advice
 	sender       string // the function of another package that builds the body
 	anchor       *Value // where this package sends that body to DeepSeek
 }
