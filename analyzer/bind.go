@@ -43,7 +43,7 @@ type binder struct {
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
 	b := &binder{pass: pass, ins: ins, contract: c, models: map[string]bool{}, urls: classifierFor(c),
-		funcs: map[*types.Func]*ast.FuncDecl{}, funcDests: map[ast.Node]*dests{}, flow: newFlow(pass, c.Endpoints.OtherProviders),
+		funcs: map[*types.Func]*ast.FuncDecl{}, funcDests: map[ast.Node]*dests{}, flow: newFlow(pass, c.Endpoints.OtherProviders, c.Endpoints.ResponseMessageKeys),
 		visiting: map[ast.Node]bool{}, typeClass: map[*types.TypeName]endpointClass{}, typeBases: map[*types.TypeName]map[string]bool{}, sentTypes: map[*types.TypeName]uint8{}, parents: map[*ast.BlockStmt]map[ast.Node]ast.Node{},
 		payloads: map[*types.TypeName]endpointClass{}, varClass: map[*types.Var]endpointClass{}, clients: map[*types.TypeName]endpointClass{}}
 	for _, m := range c.Accepted {

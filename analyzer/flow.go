@@ -41,6 +41,8 @@ type flow struct {
 	// providers are other providers' names (endpoints.json), for branches that
 	// select them.
 	providers map[string]bool
+	// responseKeys are the keys a chat completion response's message carries.
+	responseKeys map[string]bool
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=
@@ -66,13 +68,14 @@ const (
 	maxCands     = 8
 )
 
-func newFlow(pass *analysis.Pass, providers []string) *flow {
+func newFlow(pass *analysis.Pass, providers, responseKeys []string) *flow {
 	f := &flow{pass: pass, assigns: map[types.Object][]assigned{}, opaque: map[types.Object]bool{},
 		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func][]*ast.ReturnStmt{},
 		memo: map[types.Object]*cands{}, active: map[types.Object]bool{}, callPos: map[*ast.Ident]bool{}, sentinels: map[types.Object]map[string]bool{}, providers: map[string]bool{}}
 	for _, p := range providers {
 		f.providers[strings.ToLower(p)] = true
 	}
+	f.responseKeys = set(responseKeys)
 	return f
 }
 

@@ -113,6 +113,9 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 			if v := l.fieldAppends(sel); v != nil {
 				return v
 			}
+			if v := l.replayedMessage(sel); v != nil {
+				return v
+			}
 		}
 	case *ast.Ident:
 		if v, ok := l.pass.TypesInfo.Uses[e].(*types.Var); ok {

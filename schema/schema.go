@@ -99,6 +99,9 @@ type Endpoints struct {
 	// OtherProviders are names code uses to select another provider ("openai"):
 	// what a branch on one of them sets is not sent to DeepSeek.
 	OtherProviders []string `json:"otherProviders"`
+	// ResponseMessageKeys are the keys of a chat completion response's message:
+	// all a replayed response message can carry.
+	ResponseMessageKeys []string `json:"responseMessageKeys"`
 }
 
 // Annotation is an x-deepseekvet object (README.md, "Annotations").

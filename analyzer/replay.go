@@ -1,0 +1,66 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A tool loop replays the model's own message: history = append(history,
+// resp.Choices[0].Message). That value is the response's message, so its role is
+// "assistant" and its keys are the ones its Go type declares. A type without
+// reasoning_content drops the model's reasoning, which DeepSeek needs back when
+// tools are sent in thinking mode.
+
+// replayedMessage lowers x.Choices[i].Message, read from a chat completion
+// response, as the assistant message its type sends back.
+func (l *lowerer) replayedMessage(e ast.Expr) *Value {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || jsonNameOf(l.pass, sel) != "message" {
+		return nil
+	}
+	idx, ok := ast.Unparen(sel.X).(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	choices, ok := ast.Unparen(idx.X).(*ast.SelectorExpr)
+	if !ok || jsonNameOf(l.pass, choices) != "choices" {
+		return nil
+	}
+	v := l.shape(l.pass.TypesInfo.TypeOf(e), 1)
+	if v.Kind != Object {
+		return nil
+	}
+	role := v.member("role")
+	if role == nil || role.Value.Kind != Hole {
+		return nil
+	}
+	role.Value = &Value{Kind: String, Const: "assistant", Pos: e.Pos(), End: e.End()}
+	role.Maybe = false
+	if l.flow != nil {
+		kept := v.Members[:0]
+		for _, m := range v.Members {
+			if !m.Maybe || l.flow.responseKeys[m.Key] {
+				kept = append(kept, m) // an optional field the response never fills is omitted
+			}
+		}
+		v.Members = kept
+	}
+	v.Pos, v.End = e.Pos(), e.End()
+	return v
+}
+
+// jsonNameOf is the JSON key of the struct field a selector reads, or "".
+func jsonNameOf(pass *analysis.Pass, sel *ast.SelectorExpr) string {
+	s, ok := pass.TypesInfo.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return ""
+	}
+	for _, f := range jsonFields(s.Recv()) {
+		if f.Var == s.Obj() {
+			return f.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,104 @@
+package contractrules
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// Tool loops that replay the model's message from the response.
+
+type toolCall struct {
+	ID       string `json:"id"`
+	Type     string `json:"type"`
+	Function struct {
+		Name      string `json:"name"`
+		Arguments string `json:"arguments"`
+	} `json:"function"`
+}
+
+// plainMessage has no reasoning_content: a replayed reply loses the reasoning.
+type plainMessage struct {
+	Role       string     `json:"role"`
+	Content    string     `json:"content"`
+	ToolCalls  []toolCall `json:"tool_calls,omitempty"`
+	ToolCallID string     `json:"tool_call_id,omitempty"`
+	Refusal    string     `json:"refusal,omitempty"` // never in DeepSeek's responses: not reported
+}
+
+// thinkingMessage keeps it.
+type thinkingMessage struct {
+	Role             string     `json:"role"`
+	Content          string     `json:"content"`
+	ReasoningContent string     `json:"reasoning_content,omitempty"`
+	ToolCalls        []toolCall `json:"tool_calls,omitempty"`
+	ToolCallID       string     `json:"tool_call_id,omitempty"`
+}
+
+type function struct {
+	Type     string         `json:"type"`
+	Function map[string]any `json:"function"`
+}
+
+var lookupTool = function{Type: "function", Function: map[string]any{"name": "lookup", "parameters": map[string]any{"type": "object"}}}
+
+type plainRequest struct { // want plainRequest:"deepseek:chat"
+	Model    string         `json:"model"`
+	Messages []plainMessage `json:"messages"`
+	Tools    []function     `json:"tools,omitempty"`
+}
+
+type plainResponse struct {
+	Choices []struct {
+		Message plainMessage `json:"message"`
+	} `json:"choices"`
+}
+
+type thinkingRequest struct { // want thinkingRequest:"deepseek:chat"
+	Model    string            `json:"model"`
+	Messages []thinkingMessage `json:"messages"`
+	Tools    []function        `json:"tools,omitempty"`
+}
+
+type thinkingResponse struct {
+	Choices []struct {
+		Message thinkingMessage `json:"message"`
+	} `json:"choices"`
+}
+
+func decode(r io.Reader, v any) { _ = json.NewDecoder(r).Decode(v) }
+
+func replayPlain(r io.Reader, q string) {
+	history := []plainMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, plainRequest{Model: "deepseek-flash", Messages: history, Tools: []function{lookupTool}})
+		var resp plainResponse
+		decode(r, &resp)
+		reply := resp.Choices[0].Message // want `messages\[\?\]: DeepSeek rejects an assistant message without reasoning_content.*\(DS204\)`
+		history = append(history, reply)
+		for _, tc := range reply.ToolCalls {
+			history = append(history, plainMessage{Role: "tool", ToolCallID: tc.ID, Content: "ok"})
+		}
+	}
+}
+
+// The same loop with a type that keeps reasoning_content is accepted.
+func replayThinking(r io.Reader, q string) {
+	history := []thinkingMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, thinkingRequest{Model: "deepseek-flash", Messages: history, Tools: []function{lookupTool}})
+		var resp thinkingResponse
+		decode(r, &resp)
+		history = append(history, resp.Choices[0].Message)
+	}
+}
+
+// Without tools DeepSeek does not need the reasoning back.
+func replayNoTools(r io.Reader, q string) {
+	history := []plainMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, plainRequest{Model: "deepseek-flash", Messages: history})
+		var resp plainResponse
+		decode(r, &resp)
+		history = append(history, resp.Choices[0].Message)
+	}
+}
