@@ -280,16 +280,13 @@ func (b *binder) boundPayloadTypes() []*types.TypeName {
 	return out
 }
 
-// endpointOf is the schema a bound payload type is checked against.
+// endpointOf is the schema a bound payload type is checked against: the
+// endpoint its functions send to, with its own keys deciding where that is
+// open (a FIM request type has prompt).
 func (b *binder) endpointOf(tn *types.TypeName) schema.Endpoint {
-	url := b.payloads[tn] & urlKnown
-	switch {
-	case url == toBeta:
-		return schema.ChatBeta
-	case url&toBeta == 0 && url&toChat != 0:
-		return schema.ChatNonBeta
-	}
-	return schema.Chat
+	l := newLowerer(b.pass, nil, nil)
+	l.typeLevel = true
+	return b.endpointFor(l.shape(tn.Type(), 0), b.payloads[tn])
 }
 
 // typeBinding is what is known of a named type: this package's analysis, a fact

@@ -27,10 +27,13 @@ type dests struct {
 	class endpointClass
 	bases map[string]bool
 	paths map[string]bool
+	// foreign marks another API's path joined to the bases (/api/embed).
+	foreign bool
 }
 
 func (d *dests) union(o *dests) {
 	d.class |= o.class
+	d.foreign = d.foreign || o.foreign
 	for s := range o.bases {
 		d.addBase(s)
 	}
@@ -58,6 +61,10 @@ func (d *dests) addPath(s string) {
 func (d *dests) resolve(u *urlClassifier) endpointClass {
 	c := d.class
 	for base := range d.bases {
+		if len(d.paths) == 0 && d.foreign {
+			c |= toOther // c.BaseURL + "/api/embed": not a DeepSeek endpoint
+			continue
+		}
 		if len(d.paths) == 0 {
 			c |= u.classify(base)
 			continue
@@ -84,6 +91,8 @@ func (b *binder) addString(d *dests, s string) {
 	}
 	if p, ok := b.urls.requestPath(s); ok {
 		d.addPath(p)
+	} else if b.urls.foreignPath(s) {
+		d.foreign = true
 	}
 }
 
@@ -97,6 +106,7 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 	}
 	b.visiting[fn] = true
 	defer delete(b.visiting, fn)
+	elsewhere := b.clientsPointedElsewhere(fn)
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
@@ -106,7 +116,7 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
-				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil {
+				if tn := namedOf(b.pass.TypesInfo.TypeOf(id)); tn != nil && !elsewhere[tn] {
 					d.class |= b.clientClass(tn)
 					if b.clientClass(tn) != 0 {
 						for base := range b.typeBases[tn] {
@@ -148,7 +158,9 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 					// SDKs are known by sdks.json: the URLs inside them say nothing
 					// about where a caller's client points.
 					var f boundFact
-					if b.pass.ImportObjectFact(callee.Origin(), &f) {
+					if recv := callee.Signature().Recv(); recv != nil && elsewhere[namedOf(recv.Type())] {
+						// A method of a client this function points elsewhere.
+					} else if b.pass.ImportObjectFact(callee.Origin(), &f) {
 						d.class |= endpointClass(f.Class)
 					}
 				}
@@ -158,6 +170,36 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 	})
 	b.funcDests[fn] = d
 	return d
+}
+
+// clientsPointedElsewhere lists the DeepSeek client types a function builds with
+// another host's URL (deepseek.Client{BaseUrl: "http://localhost:11434"}): what
+// it sends through them goes there, whatever the type's own default.
+func (b *binder) clientsPointedElsewhere(fn ast.Node) map[*types.TypeName]bool {
+	out := map[*types.TypeName]bool{}
+	ast.Inspect(fn, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		tn := namedOf(b.pass.TypesInfo.TypeOf(lit))
+		if tn == nil || b.clientClass(tn)&toDeepSeek == 0 {
+			return true
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if tv := b.pass.TypesInfo.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				if c := b.urls.classify(constant.StringVal(tv.Value)); c != 0 && c&toDeepSeek == 0 {
+					out[tn] = true
+				}
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // isParamOf reports whether e names a parameter of fn.

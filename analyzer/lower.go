@@ -806,7 +806,11 @@ func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
 				if old := m; old != nil && !old.Maybe {
 					// Either the old or the new value: unknown.
 					nm.Maybe = false
-					if !sameConst(old.Value, nm.Value) {
+					if old.Value.Kind == Array && nm.Value.Kind == Array && isSelfAppend(u.rhs, step.expr) {
+						// x.F = append(x.F, m) in a loop: what x.F held, then m
+						// in some request at an index the code does not show.
+						nm.Value.UnknownBefore = true
+					} else if !sameConst(old.Value, nm.Value) {
 						nm.Value = l.shape(fieldType, 0)
 						nm.Value.Pos, nm.Value.End = u.rhs.Pos(), u.rhs.End()
 					}
@@ -830,6 +834,18 @@ func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
 		}
 		cur, curType = m.Value, fieldType
 	}
+}
+
+// isSelfAppend reports whether rhs is append(lhs, …).
+func isSelfAppend(rhs, lhs ast.Expr) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+		return false
+	}
+	return types.ExprString(call.Args[0]) == types.ExprString(lhs)
 }
 
 func sameConst(a, b *Value) bool {

@@ -598,11 +598,28 @@ func (l *lowerer) spreadLocal(e ast.Expr) ([]ast.Expr, map[string]bool) {
 	return out, cond
 }
 
+// definition is what a local variable the function defines once holds
+// (noThinking := option.WithJSONSet(…)); any other expression is itself.
+func (l *lowerer) definition(e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return e
+	}
+	v, ok := l.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return e
+	}
+	if loc := l.locals[v]; loc != nil && loc.def != nil && !loc.reassign {
+		return loc.def
+	}
+	return e
+}
+
 // optionEdits lists the body edits of request options, in order.
 func (l *lowerer) optionEdits(opts []ast.Expr) []bodyEdit {
 	var out []bodyEdit
 	for _, a := range opts {
-		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		opt, ok := ast.Unparen(l.definition(a)).(*ast.CallExpr)
 		if !ok {
 			continue // an option value the code computes: most options touch no body key
 		}

@@ -72,6 +72,9 @@ type sdkData struct {
 	// GoLibraries says what Go's own libraries do with a value (goLibraries).
 	GoLibraries struct {
 		Stores           []string `json:"stores"`
+		// LogMethods are the names of logger methods: a value passed to one
+		// (logger.Debug(ctx, msg, fields)) is logged, not sent.
+		LogMethods       []string `json:"logMethods"`
 		StoreWriterTypes []string `json:"storeWriterTypes"`
 		StoreWriters     []string `json:"storeWriters"`
 		FlagPackages     []string `json:"flagPackages"`
@@ -231,6 +234,7 @@ var (
 	storeWriterTypes    = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriterTypes) })
 	storeWriters        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StoreWriters) })
 	flagPackages        = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.FlagPackages) })
+	logMethods          = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.LogMethods) })
 	stringJoiners       = sync.OnceValue(func() map[string]bool { return set(sdks().GoLibraries.StringJoiners) })
 	requestURLArg       = sync.OnceValue(func() map[string]int {
 		out := map[string]int{}

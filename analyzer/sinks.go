@@ -111,6 +111,9 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 		if storeFuncs()[name] || sendsElsewhere(name) {
 			return exitStored // stored, or sent to an endpoint that is not a DeepSeek one
 		}
+		if fn != nil && fn.Signature().Recv() != nil && logMethods()[fn.Name()] {
+			return exitStored // logger.Debug(ctx, "request", map[string]any{…}): logged
+		}
 		if e := paramExit(pass, fl, p, cur, depth); e != exitUnknown {
 			return e // writeJSON(w, v): where this package's helper puts it
 		}

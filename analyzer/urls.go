@@ -121,3 +121,20 @@ func (u *urlClassifier) parse(s string) endpointClass {
 	}
 	return 0
 }
+
+// foreignPath reports whether a string is another API's request path ("/api/embed",
+// Ollama's): a DeepSeek base joined with it names no DeepSeek endpoint.
+func (u *urlClassifier) foreignPath(s string) bool {
+	if !strings.HasPrefix(s, "/") || len(s) > 100 || strings.ContainsAny(s, " ?%:") {
+		return false
+	}
+	if _, ok := u.requestPath(s); ok {
+		return false
+	}
+	for _, part := range u.ep.OtherAPIPaths {
+		if strings.HasPrefix(s, part+"/") {
+			return true
+		}
+	}
+	return false
+}

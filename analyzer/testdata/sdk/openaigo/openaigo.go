@@ -84,6 +84,43 @@ func ToolLoop(ctx context.Context, client openai.Client, question string) error 
 	return err
 }
 
+// The same replay in a loop: each turn appends the model's message to the params.
+func LoopedToolLoop(ctx context.Context, client openai.Client, question string) error {
+	params := openai.ChatCompletionNewParams{
+		Model:    "deepseek-flash",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)},
+		Tools:    []openai.ChatCompletionToolUnionParam{openai.ChatCompletionFunctionTool(openai.FunctionDefinitionParam{Name: "get_weather"})},
+	}
+	for i := 0; i < 3; i++ {
+		completion, err := client.Chat.Completions.New(ctx, params)
+		if err != nil {
+			return err
+		}
+		msg := completion.Choices[0].Message
+		params.Messages = append(params.Messages, msg.ToParam()) // want `messages\[\?\]: DeepSeek rejects an assistant message without reasoning_content.*\(DS204\)`
+		params.Messages = append(params.Messages, openai.ToolMessage("sunny", "call_1"))
+	}
+	return nil
+}
+
+// With thinking turned off by an option held in a variable, the replay is fine.
+func LoopedToolLoopNoThinking(ctx context.Context, client openai.Client, question string) error {
+	params := openai.ChatCompletionNewParams{
+		Model:    "deepseek-flash",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)},
+		Tools:    []openai.ChatCompletionToolUnionParam{openai.ChatCompletionFunctionTool(openai.FunctionDefinitionParam{Name: "get_weather"})},
+	}
+	noThinking := option.WithJSONSet("thinking", map[string]string{"type": "disabled"})
+	for i := 0; i < 3; i++ {
+		completion, err := client.Chat.Completions.New(ctx, params, noThinking)
+		if err != nil {
+			return err
+		}
+		params.Messages = append(params.Messages, completion.Choices[0].Message.ToParam())
+	}
+	return nil
+}
+
 // A package-level client built with DeepSeek's URL binds the functions using it.
 var deepseekClient = openai.NewClient(option.WithBaseURL("https://api.deepseek.com/v1"))
 

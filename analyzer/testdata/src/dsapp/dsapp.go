@@ -30,3 +30,9 @@ func Reason(c *dsclient.Client) error { // want Reason:"deepseek:chat"
 func Label() string {
 	return dsclient.Describe(dsclient.ModelReasoner) + dsclient.GPTModel
 }
+
+// A client pointed at another host sends there: its requests are not DeepSeek's.
+func Local(q string) error {
+	h := &dsclient.Hosted{BaseURL: "http://localhost:11434"}
+	return h.Complete(&dsclient.ChatRequest{Model: "llama3", Messages: []map[string]string{{"role": "user", "content": q}}, Temperature: 3})
+}

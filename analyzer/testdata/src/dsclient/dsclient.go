@@ -70,3 +70,52 @@ func (c *Client) Chat(r *ChatRequest) error { // want Chat:"deepseek:chat"
 
 // Describe is not a request: the label it receives is never sent.
 func Describe(model ModelType) string { return "model " + string(model) }
+
+// Hosted is a client whose host its users may change; it defaults to DeepSeek.
+type Hosted struct { // want Hosted:"deepseek:chat"
+	BaseURL string
+	log     logger
+}
+
+func NewHosted() *Hosted { // want NewHosted:"deepseek:chat"
+	return &Hosted{BaseURL: "https://api.deepseek.com"}
+}
+
+type logger struct{}
+
+func (logger) Debug(msg string, fields map[string]any) {}
+
+func (h *Hosted) post(path string, v any) error {
+	body, _ := json.Marshal(v)
+	_, err := http.Post(h.BaseURL+path, "application/json", bytes.NewReader(body))
+	return err
+}
+
+func (h *Hosted) Complete(r *ChatRequest) error { // want Complete:"deepseek:chat"
+	// Log fields are not a request, whatever their keys.
+	h.log.Debug("chat", map[string]any{"model": r.Model, "messages": len(r.Messages), "org_id": "acme"})
+	return h.post("/chat/completions", r)
+}
+
+// FIMRequest is checked as a FIM body: its endpoint is /beta/completions.
+type FIMRequest struct { // want FIMRequest:"deepseek:fim"
+	Model    string `json:"model"`
+	Prompt   string `json:"prompt"`
+	Logprobs int    `json:"logprobs,omitempty"`
+}
+
+func (h *Hosted) Fill(r *FIMRequest) error { // want Fill:"deepseek:fim"
+	return h.post("/beta/completions", r)
+}
+
+// OllamaChat goes to Ollama's path on whatever host the user set: not DeepSeek's API.
+type OllamaChat struct {
+	Model    string              `json:"model"`
+	Messages []map[string]string `json:"messages"`
+	Options  map[string]any      `json:"options,omitempty"`
+	KeepLive string              `json:"keep_alive,omitempty"`
+}
+
+func (h *Hosted) Ollama(r *OllamaChat) error { // want Ollama:"deepseek\\+other"
+	return h.post("/api/chat", r)
+}
