@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"encoding/json"
-	"os"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -44,10 +42,6 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 	r.site = s
 	defer func() { r.site = nil }()
 	inst, index := instance(s.value)
-	if os.Getenv("DSV_DEBUG") != "" {
-		b, _ := json.Marshal(inst)
-		fmt.Fprintln(os.Stderr, "DEBUG", r.pass.Fset.Position(s.value.Pos), string(b))
-	}
 	violations, err := r.contract.Validate(ep, inst)
 	if err != nil {
 		return

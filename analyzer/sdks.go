@@ -71,7 +71,7 @@ type sdkData struct {
 	} `json:"optionCalls"`
 	// GoLibraries says what Go's own libraries do with a value (goLibraries).
 	GoLibraries struct {
-		Stores           []string `json:"stores"`
+		Stores []string `json:"stores"`
 		// LogMethods are the names of logger methods: a value passed to one
 		// (logger.Debug(ctx, msg, fields)) is logged, not sent.
 		LogMethods       []string `json:"logMethods"`
