@@ -250,14 +250,14 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		sinks.record(r, site, target)
 		bodies.add(r, site, target)
 		if tn := namedOf(site.typ); tn != nil && tn.Pkg() == pass.Pkg {
-			r.checkType(tn, target)
+			r.checkType(tn, target, site.shared)
 		}
 	}
 	// Payload types this package binds are checked here even when the literals
 	// that fill them live in other packages.
 	for _, tn := range bind.boundPayloadTypes() {
 		cfg.traceType(pass, tn, bind.endpointOf(tn))
-		r.checkType(tn, bind.endpointOf(tn))
+		r.checkType(tn, bind.endpointOf(tn), false)
 		sinks.checkFields(r, bind.flow, tn, bind.endpointOf(tn))
 	}
 	sinks.export(r)

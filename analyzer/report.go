@@ -26,6 +26,7 @@ type reporter struct {
 	site         *site  // the site being checked, for SDK-specific advice
 	sender       string // the function of another package that builds the body
 	anchor       *Value // where this package sends that body to DeepSeek
+	sharedType   bool   // the type being checked is built by a shared builder
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -53,11 +54,13 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 // checkType validates what a payload struct type itself says, whatever values a
 // literal gives it: a field declared with the wrong Go type (Temperature string) or
 // under a name DeepSeek does not know. These are reported at the declaration, once.
-func (r *reporter) checkType(tn *types.TypeName, ep schema.Endpoint) {
+func (r *reporter) checkType(tn *types.TypeName, ep schema.Endpoint, shared bool) {
 	if r.typesChecked[tn] {
 		return
 	}
 	r.typesChecked[tn] = true
+	r.sharedType = shared
+	defer func() { r.sharedType = false }()
 	l := newLowerer(r.pass, nil, nil)
 	l.typeLevel = true
 	v := l.shape(tn.Type(), 0)
@@ -87,6 +90,9 @@ func (r *reporter) reportAll(violations []schema.Violation, index map[string]*no
 			continue // a type alone shows only declarations
 		case !typeLevel && keyLevel && declared:
 			continue // reported once, at the declaration, by checkType
+		}
+		if v.Rule.SharedSilent && (r.site != nil && r.site.shared || r.sharedType) {
+			continue // a builder other providers use too: the key may be theirs
 		}
 		if v.Rule.Severity == "error" {
 			rejected[reportedInstance(v)] = true

@@ -40,7 +40,15 @@ func maySend(pass *analysis.Pass, fl *flow, s *site) bool {
 	} else {
 		uses = append(uses, s.root)
 	}
-	return exitsOf(pass, fl, parents, uses, 0) != exitStored
+	switch exitsOf(pass, fl, parents, uses, 0) {
+	case exitStored:
+		return false
+	case exitRead:
+		// A variable whose every use reads or updates it: nothing passes it on
+		// (a session read from disk whose messages are shown).
+		return s.obj == nil
+	}
+	return true
 }
 
 // exitsOf combines the exits of several uses: stored only when every use that
@@ -54,9 +62,6 @@ func exitsOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, uses 
 		case exitStored:
 			result = exitStored
 		}
-	}
-	if result == exitRead {
-		return exitUnknown // nothing shown leaves: keep it
 	}
 	return result
 }

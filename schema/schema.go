@@ -70,6 +70,9 @@ type Rule struct {
 	Evidence  string `json:"evidence"`
 	Bad       string `json:"bad"`
 	Good      string `json:"good"`
+	// SharedSilent keeps the rule silent in a builder that also sends to other
+	// providers: a key DeepSeek does not know may be another API's.
+	SharedSilent bool `json:"shared_silent"`
 }
 
 // Endpoints is endpoints.json: DeepSeek's API host and the paths that select a schema.

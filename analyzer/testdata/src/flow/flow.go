@@ -281,3 +281,20 @@ func (s *session2) step(q string) error {
 	s.turns = append(s.turns, chatTurn{Role: "assistant", Content: "", ToolCalls: []map[string]any{{"id": "c1", "type": "function", "function": map[string]any{"name": "lookup", "arguments": "{}"}}}}) // want `.*reasoning_content.*\(DS204\)`
 	return nil
 }
+
+// A builder shared by two providers: a key DeepSeek does not know may be the
+// other one's, so it is not reported; a value DeepSeek rejects still is.
+type sharedRequest struct {
+	Model       string    `json:"model"`
+	Messages    []message `json:"messages"`
+	Temperature float64   `json:"temperature"`
+	Routing     string    `json:"routing_hint"`
+}
+
+func AskShared(toDeepSeek bool, model, q string) error { // want AskShared:"deepseek:chat\\+other"
+	url := "https://api.example-llm.com/v1/chat/completions"
+	if toDeepSeek {
+		url = "https://api.deepseek.com/chat/completions"
+	}
+	return post(url, sharedRequest{Model: model, Messages: []message{{Role: "user", Content: q}}, Temperature: 3, Routing: "fast"}) // want `temperature: 3 is outside.*\(DS105\)`
+}
