@@ -811,8 +811,19 @@ func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
 						// in some request at an index the code does not show.
 						nm.Value.UnknownBefore = true
 					} else if !sameConst(old.Value, nm.Value) {
-						nm.Value = l.shape(fieldType, 0)
-						nm.Value.Pos, nm.Value.End = u.rhs.Pos(), u.rhs.End()
+						h := l.shape(fieldType, 0)
+						h.Pos, h.End = u.rhs.Pos(), u.rhs.End()
+						// Each constant it may be is still a value some request sends.
+						for _, c := range []*Value{old.Value, nm.Value} {
+							switch {
+							case c.Kind >= String && c.Kind <= Bool:
+								h.Cands = append(h.Cands, c)
+							case c.Kind == Hole:
+								h.Cands = append(h.Cands, c.Cands...)
+								h.Origins = append(h.Origins, c.Origins...)
+							}
+						}
+						nm.Value = h
 					}
 				}
 				if nm.Value.Kind == Array && !nm.Value.UnknownBefore {

@@ -298,3 +298,12 @@ func AskShared(toDeepSeek bool, model, q string) error { // want AskShared:"deep
 	}
 	return post(url, sharedRequest{Model: model, Messages: []message{{Role: "user", Content: q}}, Temperature: 3, Routing: "fast"}) // want `temperature: 3 is outside.*\(DS105\)`
 }
+
+// A constant set on one path is still a value some request sends.
+func AskThinking(think bool, model, q string) error { // want AskThinking:"deepseek:chat" AskThinking:"sinks:1:model@chat"
+	req := chatRequest{Model: model, Messages: []message{{Role: "user", Content: q}}}
+	if think {
+		req.Model = "deepseek-reasoner" // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+	}
+	return post("https://api.deepseek.com/chat/completions", req)
+}
