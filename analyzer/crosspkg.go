@@ -58,6 +58,9 @@ func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint) {
 			continue
 		}
 		for _, o := range m.Value.Origins {
+			if o.Pkg() != r.pass.Pkg {
+				continue // facts go on this package's objects only
+			}
 			sk := sink{Param: -1, Key: m.Key, Endpoint: string(ep)}
 			obj := types.Object(o)
 			if !o.IsField() {

@@ -378,7 +378,7 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 	if !ok || v.Pkg() == nil {
 		return cands{Unknown: true}
 	}
-	if v.Pkg() != f.pass.Pkg {
+	if v.Pkg() != f.pass.Pkg && !(v.IsField() && !sdkPackages()[v.Pkg().Path()] && len(f.assigns[obj]) > 0) {
 		return cands{Unknown: true} // another package's variable or field
 	}
 	if bind == nil {
@@ -398,11 +398,13 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 		// the body itself assigns (if model == "" { model = "deepseek-flash" }).
 		out = f.eval(arg, nil, depth+1)
 	} else {
-		out.Unknown = f.opaque[obj] || len(f.assigns[obj]) == 0 && !isLocalTo(v)
+		// Another package's field (an options struct this package fills): what
+		// this package writes, beside whatever others do.
+		out.Unknown = f.opaque[obj] || len(f.assigns[obj]) == 0 && !isLocalTo(v) || v.Pkg() != f.pass.Pkg
 		if f.opaque[obj] {
 			out.Origins = []*types.Var{v}
 		}
-		if (v.IsField() || v.Parent() == v.Pkg().Scope()) && v.Exported() && f.pass.Pkg.Name() != "main" {
+		if (v.IsField() || v.Parent() == v.Pkg().Scope()) && v.Exported() && f.pass.Pkg.Name() != "main" && v.Pkg() == f.pass.Pkg {
 			out.Unknown = true // others may set an exported field or variable
 			out.Origins = []*types.Var{v}
 		}

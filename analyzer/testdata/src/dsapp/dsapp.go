@@ -2,7 +2,13 @@
 // the request in.
 package dsapp
 
-import "dsclient"
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+
+	"dsclient"
+)
 
 func Run() error { // want Run:"deepseek:chat"
 	c := dsclient.New("deepseek-chat", dsclient.Options{Temperature: 2.5, Label: "deepseek-chat"}) // want `model: model "deepseek-chat" was retired.*\(DS102\)` `temperature: 2\.5 is outside.*\(DS105\)`
@@ -35,4 +41,16 @@ func Label() string {
 func Local(q string) error {
 	h := &dsclient.Hosted{BaseURL: "http://localhost:11434"}
 	return h.Complete(&dsclient.ChatRequest{Model: "llama3", Messages: []map[string]string{{"role": "user", "content": q}}, Temperature: 3})
+}
+
+// Another package's options struct, filled here and read by this package's own
+// request: the constants this package writes into its fields are followed.
+func send(o *dsclient.Options, q string) error {
+	body, _ := json.Marshal(map[string]any{"model": "deepseek-flash", "temperature": o.Temperature, "messages": []map[string]string{{"role": "user", "content": q}}}) // want `temperature: DeepSeek ignores temperature in thinking mode.*\(DS504\)`
+	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
+	return err
+}
+
+func Hot(q string) error { // want Hot:"deepseek:chat"
+	return send(&dsclient.Options{Temperature: 2.5}, q) // want `temperature: 2\.5 is outside.*\(DS105\)`
 }
