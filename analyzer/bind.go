@@ -89,7 +89,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		} else if c, ok := b.sdkSendDest(s); ok {
 			class = c // the SDK method that sends it appends its path
 		} else if s.fn != nil {
-			class = b.classOf(s.fn)
+			class = b.classOf(s.fn) | b.embeddersClass(s.fn)
 		}
 		if class&toOther != 0 && class&toDeepSeek == 0 {
 			return "", false // shown to go to another provider

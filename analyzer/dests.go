@@ -172,6 +172,56 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 	return d
 }
 
+// embeddersClass is where a method's body goes when the method is promoted into
+// another type of this package: DeepSeekProvider embeds OpenAIProvider and
+// overrides Endpoint() with DeepSeek's URL, so OpenAIProvider.PrepareRequest
+// builds DeepSeek's requests too. It is what the embedding type's own methods say.
+func (b *binder) embeddersClass(fn ast.Node) endpointClass {
+	fd, ok := fn.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return 0
+	}
+	recv := namedOf(b.pass.TypesInfo.TypeOf(fd.Recv.List[0].Type))
+	if recv == nil {
+		return 0
+	}
+	var class endpointClass
+	scope := b.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn == recv {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		embeds := false
+		for i := 0; i < st.NumFields(); i++ {
+			if f := st.Field(i); f.Embedded() && namedOf(f.Type()) == recv {
+				embeds = true
+			}
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !embeds || !ok {
+			continue
+		}
+		var own endpointClass
+		for i := 0; i < named.NumMethods(); i++ {
+			m := named.Method(i)
+			if m.Name() == fd.Name.Name {
+				own = 0 // overridden: the promoted method is not used
+				break
+			}
+			if decl := b.funcs[m]; decl != nil {
+				own |= b.classOf(decl)
+			}
+		}
+		class |= own
+	}
+	return class
+}
+
 // clientsPointedElsewhere lists the DeepSeek client types a function builds with
 // another host's URL (deepseek.Client{BaseUrl: "http://localhost:11434"}): what
 // it sends through them goes there, whatever the type's own default.

@@ -307,3 +307,37 @@ func AskThinking(think bool, model, q string) error { // want AskThinking:"deeps
 	}
 	return post("https://api.deepseek.com/chat/completions", req)
 }
+
+// A DeepSeek provider that embeds an OpenAI-compatible one and overrides only its
+// endpoint: the embedded builder's bodies are DeepSeek's too.
+type provider interface {
+	Endpoint() string
+	Prepare(q string) map[string]any
+}
+
+type openAIProv struct{ model string }
+
+func (p *openAIProv) Endpoint() string { return "https://api.openai.com/v1/chat/completions" }
+
+func (p *openAIProv) Prepare(q string) map[string]any {
+	return map[string]any{
+		"model":           p.model,
+		"messages":        []message{{Role: "user", Content: q}},
+		"response_format": map[string]any{"type": "json_schema"}, // want `response_format.type: DeepSeek rejects response_format type "json_schema".*\(DS107\)`
+	}
+}
+
+type deepSeekProv struct{ openAIProv }
+
+func (p *deepSeekProv) Endpoint() string { return "https://api.deepseek.com/chat/completions" } // want Endpoint:"deepseek:chat"
+
+// An OpenAI-only builder with the same body stays silent.
+type plainOpenAI struct{ model string }
+
+func (p *plainOpenAI) Endpoint() string { return "https://api.openai.com/v1/chat/completions" }
+
+func (p *plainOpenAI) Prepare(q string) map[string]any {
+	return map[string]any{"model": p.model, "messages": []message{{Role: "user", Content: q}}, "response_format": map[string]any{"type": "json_schema"}}
+}
+
+func Send(p provider, q string) error { return post(p.Endpoint(), p.Prepare(q)) }
