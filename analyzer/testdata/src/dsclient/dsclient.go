@@ -119,3 +119,14 @@ type OllamaChat struct {
 func (h *Hosted) Ollama(r *OllamaChat) error { // want Ollama:"deepseek\\+other"
 	return h.post("/api/chat", r)
 }
+
+// ImageRequest goes to a path DeepSeek does not serve: not one of its requests.
+type ImageRequest struct {
+	Model  string `json:"model"`
+	Prompt string `json:"prompt"`
+	N      int    `json:"n"`
+}
+
+func (h *Hosted) Image(r *ImageRequest) error { // want Image:"deepseek\\+other"
+	return h.post("/images/generations", r)
+}
