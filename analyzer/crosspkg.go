@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/deepseekvet/deepseekvet/schema"
+	"golang.org/x/tools/go/analysis"
 )
 
 // Values set in another package. A client package builds the request with
@@ -28,6 +29,9 @@ type sink struct {
 	Param    int
 	Key      string
 	Endpoint string
+	// Field is the field of the parameter's struct type the key is read from
+	// (Send(req *llm.Request) with Model: req.Model), or "".
+	Field string
 }
 
 func (*sinkFact) AFact() {}
@@ -36,7 +40,10 @@ func (f *sinkFact) String() string {
 	var parts []string
 	for _, s := range f.Sinks {
 		p := s.Key + "@" + strings.TrimSuffix(strings.SplitN(s.Endpoint, ".", 2)[0], ".schema")
-		if s.Param >= 0 {
+		switch {
+		case s.Param >= 0 && s.Field != "":
+			p = fmt.Sprintf("%d.%s:%s", s.Param, s.Field, p)
+		case s.Param >= 0:
 			p = fmt.Sprintf("%d:%s", s.Param, p)
 		}
 		parts = append(parts, p)
@@ -54,8 +61,16 @@ func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint) {
 		return
 	}
 	for _, m := range s.value.Members {
-		if m.Value.Kind != Hole || len(m.Value.Origins) == 0 || !r.constrained(ep, m.Key, m.Value) {
+		if m.Value.Kind != Hole || len(m.Value.Origins) == 0 && len(m.Value.ParamFields) == 0 || !r.constrained(ep, m.Key, m.Value) {
 			continue
+		}
+		for _, pf := range m.Value.ParamFields {
+			if fn, i := paramOwner(pf.Param); fn != nil && pf.Param.Pkg() == r.pass.Pkg {
+				sk := sink{Param: i, Key: m.Key, Endpoint: string(ep), Field: pf.Field}
+				if !containsSink(rec[fn], sk) {
+					rec[fn] = append(rec[fn], sk)
+				}
+			}
 		}
 		for _, o := range m.Value.Origins {
 			if o.Pkg() != r.pass.Pkg {
@@ -198,7 +213,13 @@ func (r *reporter) checkImportedSinks(fl *flow) {
 				}
 				for _, s := range sinksOf(fn.Origin()) {
 					if s.Param >= 0 && s.Param < len(n.Args) && !(fn.Signature().Variadic() && s.Param >= fn.Signature().Params().Len()-1) {
-						r.checkSinkValue(fl, n.Args[s.Param], s)
+						arg := n.Args[s.Param]
+						if s.Field != "" {
+							if arg = fieldValue(r.pass, fl, arg, s.Field); arg == nil {
+								continue
+							}
+						}
+						r.checkSinkValue(fl, arg, s)
 					}
 				}
 			case *ast.KeyValueExpr:
@@ -226,6 +247,34 @@ func (r *reporter) checkImportedSinks(fl *flow) {
 			return true
 		})
 	}
+}
+
+// fieldValue finds the expression a struct literal gives a field, in an argument
+// written as that literal (&llm.Request{Model: …}) or held in a local the
+// function defines with it.
+func fieldValue(pass *analysis.Pass, fl *flow, arg ast.Expr, field string) ast.Expr {
+	arg = ast.Unparen(arg)
+	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		arg = ast.Unparen(u.X)
+	}
+	if id, ok := arg.(*ast.Ident); ok {
+		if as := fl.assignsOf(pass.TypesInfo.Uses[id]); len(as) == 1 {
+			return fieldValue(pass, fl, as[0].expr, field)
+		}
+		return nil
+	}
+	lit, ok := arg.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // checkSinkValue validates the constants an expression may hold as the value of

@@ -61,6 +61,15 @@ type cands struct {
 	// Origins are the parameters and exported fields whose values come from
 	// outside the package (an importer's call or literal).
 	Origins []*types.Var
+	// ParamFields are fields of another package's type read from a parameter
+	// (req.Model with req *llm.Request): the importer's literal sets them.
+	ParamFields []paramField
+}
+
+// paramField is a field of a parameter's struct type, by name.
+type paramField struct {
+	Param *types.Var
+	Field string
 }
 
 const (
@@ -354,7 +363,18 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 		if v, ok := f.importedConst(obj, x); ok {
 			return cands{Consts: []*Value{v}}
 		}
-		return f.object(obj, bind, depth)
+		out := f.object(obj, bind, depth)
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() != f.pass.Pkg {
+				// req.Model with req a parameter: the caller's literal says.
+				for _, o := range f.eval(sel.X, bind, depth+1).Origins {
+					if !o.IsField() {
+						out.ParamFields = append(out.ParamFields, paramField{Param: o, Field: v.Name()})
+					}
+				}
+			}
+		}
+		return out
 	case *ast.StarExpr:
 		// *p where p := flag.String(name, def, usage).
 		return f.eval(x.X, bind, depth+1)
@@ -541,6 +561,7 @@ func (f *flow) result(call *ast.CallExpr, index int, depth int) cands {
 func (c cands) union(d cands) cands {
 	out := cands{Unknown: c.Unknown || d.Unknown}
 	out.Origins = append(append(out.Origins, c.Origins...), d.Origins...)
+	out.ParamFields = append(append(out.ParamFields, c.ParamFields...), d.ParamFields...)
 	out.Consts = append(out.Consts, c.Consts...)
 	for _, v := range d.Consts {
 		dup := false

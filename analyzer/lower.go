@@ -153,11 +153,11 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 	}
 	c.Consts = consts
 	if len(c.Consts) == 0 {
-		if len(c.Origins) == 0 {
+		if len(c.Origins) == 0 && len(c.ParamFields) == 0 {
 			return nil
 		}
 		h := l.typedHole(e)
-		h.Origins = c.Origins
+		h.Origins, h.ParamFields = c.Origins, c.ParamFields
 		return h
 	}
 	if len(c.Consts) == 1 && !c.Unknown && !ptr {
@@ -170,7 +170,7 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 		return &v
 	}
 	h := l.typedHole(e)
-	h.Origins = c.Origins
+	h.Origins, h.ParamFields = c.Origins, c.ParamFields
 	for _, k := range c.Consts {
 		v := *k
 		v.Via, v.ViaEnd = e.Pos(), e.End()

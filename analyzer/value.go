@@ -50,6 +50,8 @@ type Value struct {
 	// Origins are the parameters and exported fields a hole's value comes from
 	// when another package sets them (see crosspkg.go).
 	Origins []*types.Var
+	// ParamFields are fields of parameters' struct types the value is read from.
+	ParamFields []paramField
 }
 
 // Kind is the kind of a Value.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"dsclient"
+	"llmtypes"
 )
 
 func Run() error { // want Run:"deepseek:chat"
@@ -53,4 +54,13 @@ func send(o *dsclient.Options, q string) error {
 
 func Hot(q string) error { // want Hot:"deepseek:chat"
 	return send(&dsclient.Options{Temperature: 2.5}, q) // want `temperature: 2\.5 is outside.*\(DS105\)`
+}
+
+// The neutral request's model reaches DeepSeek's body through Send.
+func Neutral(c *dsclient.Client) error { // want Neutral:"deepseek:chat"
+	req := &llmtypes.Request{Model: "deepseek-chat", Prompt: "hi"} // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+	if err := c.Send(req); err != nil {
+		return err
+	}
+	return c.Send(&llmtypes.Request{Model: "deepseek-flash", Prompt: "hi"})
 }

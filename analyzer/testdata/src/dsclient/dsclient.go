@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+
+	"llmtypes"
 )
 
 type Options struct {
@@ -129,4 +131,14 @@ type ImageRequest struct {
 
 func (h *Hosted) Image(r *ImageRequest) error { // want Image:"deepseek\\+other"
 	return h.post("/images/generations", r)
+}
+
+// Send copies a provider-neutral request into DeepSeek's body.
+func (c *Client) Send(req *llmtypes.Request) error { // want Send:"deepseek:chat" Send:"sinks:0.Model:model@chat"
+	body, _ := json.Marshal(map[string]any{
+		"model":    req.Model,
+		"messages": []map[string]string{{"role": "user", "content": req.Prompt}},
+	})
+	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
+	return err
 }
