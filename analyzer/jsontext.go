@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,6 +32,52 @@ type jsonParser struct {
 	i         int
 	pos       func(int) token.Pos
 	keyFormat string
+	// format reads the text as a fmt format: a verb where a value goes (%d, %s,
+	// %q) or inside a string is a value the code fills in at run time.
+	format bool
+}
+
+// parseJSONFormat lowers a fmt.Sprintf format that spells a JSON value.
+func parseJSONFormat(text string, pos func(int) token.Pos) (*Value, error) {
+	p := &jsonParser{s: text, pos: pos, format: true}
+	p.skip()
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	p.skip()
+	if p.i != len(p.s) {
+		return nil, fmt.Errorf("offset %d: trailing text after JSON value", p.i)
+	}
+	return v, nil
+}
+
+// verb reads a fmt verb (%d, %.2f, %s) and the JSON types it may print.
+func (p *jsonParser) verb() ([]string, bool) {
+	j := p.i + 1
+	for j < len(p.s) && strings.IndexByte("+-# 0123456789.", p.s[j]) >= 0 {
+		j++
+	}
+	if j >= len(p.s) {
+		return nil, false
+	}
+	var types []string
+	switch p.s[j] {
+	case 'd':
+		types = []string{"integer"}
+	case 'f', 'g', 'e':
+		types = []string{"number"}
+	case 't':
+		types = []string{"boolean"}
+	case 'q':
+		types = []string{"string"}
+	case 's', 'v':
+		types = nil // whatever the argument prints: JSON of any type
+	default:
+		return nil, false
+	}
+	p.i = j + 1
+	return types, true
 }
 
 // maxJSONDepth bounds nesting so hostile input cannot exhaust the stack.
@@ -129,12 +176,22 @@ func (p *jsonParser) valueDepth(depth int) (*Value, error) {
 			}
 			return nil, p.errorf("expected ',' or ']' in array")
 		}
+	case c == '%' && p.format:
+		types, ok := p.verb()
+		if !ok {
+			return nil, p.errorf("unexpected %%")
+		}
+		v.Kind, v.Types = Hole, types
 	case c == '"':
 		s, err := p.str()
 		if err != nil {
 			return nil, err
 		}
 		v.Kind, v.Const = String, s
+		if p.format && strings.Contains(strings.ReplaceAll(s, "%%", ""), "%") {
+			v.Kind, v.Const, v.Types = Hole, nil, []string{"string"} // "…%s…": filled in at run time
+			break
+		}
 		if p.keyFormat != "" && p.s[start:p.i] == strconv.Quote(s) {
 			v.Replace = &Edit{Pos: p.pos(start), End: p.pos(p.i), NewText: p.keyFormat}
 		}

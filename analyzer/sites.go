@@ -300,6 +300,32 @@ func varIdent(stack []ast.Node, obj *types.Var) *ast.Ident {
 	return ast.NewIdent(obj.Name())
 }
 
+// jsonFormatOf lowers fmt.Sprintf(`{"model": "deepseek-chat", "messages": %s}`, m):
+// the format's constants are known, its verbs are values filled in at run time.
+func jsonFormatOf(pass *analysis.Pass, call *ast.CallExpr) *site {
+	format := ast.Unparen(call.Args[0])
+	tv := pass.TypesInfo.Types[format]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	text := constant.StringVal(tv.Value)
+	trimmed := strings.TrimSpace(text)
+	if !strings.HasPrefix(trimmed, "{") || !strings.Contains(trimmed, `"messages"`) && !strings.Contains(trimmed, `"prompt"`) {
+		return nil
+	}
+	pos := func(int) token.Pos { return format.Pos() }
+	if lit, ok := format.(*ast.BasicLit); ok {
+		if value, p, _, ok := stringLitPositions(lit); ok && value == text {
+			pos = p
+		}
+	}
+	v, err := parseJSONFormat(text, pos)
+	if err != nil {
+		return nil
+	}
+	return &site{root: call, typ: pass.TypesInfo.TypeOf(call), value: v, text: true}
+}
+
 // bodyReaders are the calls whose string argument becomes a request body.
 var bodyReaders = map[string]bool{
 	"strings.NewReader":     true,
@@ -334,9 +360,13 @@ func jsonTextSite(pass *analysis.Pass, call *ast.CallExpr) *site {
 	return jsonTextOf(pass, arg)
 }
 
-// jsonTextOf lowers a string constant holding a request's JSON text, or nil.
+// jsonTextOf lowers a string constant holding a request's JSON text, or a
+// fmt.Sprintf whose constant format spells one, or nil.
 func jsonTextOf(pass *analysis.Pass, arg ast.Expr) *site {
 	arg = ast.Unparen(arg)
+	if call, ok := arg.(*ast.CallExpr); ok && funcName(calleeFunc(pass, call)) == "fmt.Sprintf" && len(call.Args) > 0 {
+		return jsonFormatOf(pass, call)
+	}
 	tv := pass.TypesInfo.Types[arg]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil

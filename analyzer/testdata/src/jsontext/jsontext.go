@@ -2,6 +2,7 @@ package jsontext
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -33,4 +34,10 @@ func bytesConv() {
 
 func notJSON() {
 	strings.NewReader(`{"messages": not json}`)
+}
+
+// JSON spelled by a format: its constants are checked, its verbs are run-time values.
+func sprintf(history string, temp float64) {
+	data := []byte(fmt.Sprintf(`{"model": "deepseek-reasoner", "messages": %s, "temperature": %.1f, "user": "%s"}`, history, temp, "u1")) // want `model: model "deepseek-reasoner" was retired.*\(DS102\)` `user: user is OpenAI's field;.*\(DS501\)`
+	http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(data))
 }
