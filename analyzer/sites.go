@@ -314,7 +314,7 @@ func jsonFormatOf(pass *analysis.Pass, call *ast.CallExpr) *site {
 		return nil
 	}
 	pos := func(int) token.Pos { return format.Pos() }
-	if lit, ok := format.(*ast.BasicLit); ok {
+	if lit := stringLitOf(pass, format); lit != nil {
 		if value, p, _, ok := stringLitPositions(lit); ok && value == text {
 			pos = p
 		}
