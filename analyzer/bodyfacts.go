@@ -274,16 +274,18 @@ type supply struct {
 // supplies lists the arguments this package passes to a parameter of another
 // package's function, or the values it writes to that package's field or variable.
 func (r *reporter) supplies(obj types.Object) []supply {
-	info := r.pass.TypesInfo
-	param := -1
-	var fn *types.Func
-	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
-		fn, param = paramOwner(v)
-		if fn == nil {
-			return nil
-		}
+	if r.supplied == nil {
+		r.supplied = r.indexSupplies()
 	}
-	var out []supply
+	return r.supplied[obj]
+}
+
+// indexSupplies records, in one walk of the package, every argument passed to
+// another package's parameter and every value written to its fields and variables.
+func (r *reporter) indexSupplies() map[types.Object][]supply {
+	info := r.pass.TypesInfo
+	out := map[types.Object][]supply{}
+	foreign := func(obj types.Object) bool { return obj != nil && obj.Pkg() != nil && obj.Pkg() != r.pass.Pkg }
 	for _, file := range r.pass.Files {
 		var encl *ast.FuncDecl
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -291,24 +293,28 @@ func (r *reporter) supplies(obj types.Object) []supply {
 			case *ast.FuncDecl:
 				encl = n
 			case *ast.CallExpr:
-				if fn == nil {
+				callee := calleeFunc(r.pass, n)
+				if callee == nil || !foreign(callee) {
 					return true
 				}
-				callee := calleeFunc(r.pass, n)
-				if callee != nil && callee.Origin() == fn && param < len(n.Args) && !(fn.Signature().Variadic() && param >= fn.Signature().Params().Len()-1) {
-					out = append(out, supply{n.Args[param], encl})
+				sig := callee.Origin().Signature()
+				for i, a := range n.Args {
+					if i < sig.Params().Len() && !(sig.Variadic() && i >= sig.Params().Len()-1) {
+						p := sig.Params().At(i)
+						out[p] = append(out[p], supply{a, encl})
+					}
 				}
 			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && fn == nil && info.Uses[id] == obj {
-					out = append(out, supply{n.Value, encl})
+				if id, ok := n.Key.(*ast.Ident); ok && foreign(info.Uses[id]) {
+					out[info.Uses[id]] = append(out[info.Uses[id]], supply{n.Value, encl})
 				}
 			case *ast.AssignStmt:
-				if fn != nil || len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN {
+				if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN {
 					return true
 				}
 				for i, lhs := range n.Lhs {
-					if r.flow.target(lhs) == obj {
-						out = append(out, supply{n.Rhs[i], encl})
+					if obj := r.flow.target(lhs); foreign(obj) {
+						out[obj] = append(out[obj], supply{n.Rhs[i], encl})
 					}
 				}
 			}

@@ -22,11 +22,12 @@ type reporter struct {
 	files    map[*token.File]*ast.File
 
 	typesChecked map[*types.TypeName]bool
-	flow         *flow  // nil: every declared field may be set
-	site         *site  // the site being checked, for SDK-specific advice
-	sender       string // the function of another package that builds the body
-	anchor       *Value // where this package sends that body to DeepSeek
-	sharedType   bool   // the type being checked is built by a shared builder
+	flow         *flow                     // nil: every declared field may be set
+	site         *site                     // the site being checked, for SDK-specific advice
+	sender       string                    // the function of another package that builds the body
+	anchor       *Value                    // where this package sends that body to DeepSeek
+	sharedType   bool                      // the type being checked is built by a shared builder
+	supplied     map[types.Object][]supply // what this package gives other packages' objects
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {

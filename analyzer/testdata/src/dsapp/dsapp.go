@@ -62,5 +62,9 @@ func Neutral(c *dsclient.Client) error { // want Neutral:"deepseek:chat"
 	if err := c.Send(req); err != nil {
 		return err
 	}
+	send := c.Send // a call through a function value names no callee
+	if err := send(&llmtypes.Request{Model: "deepseek-flash", Prompt: "hi"}); err != nil {
+		return err
+	}
 	return c.Send(&llmtypes.Request{Model: "deepseek-flash", Prompt: "hi"})
 }
