@@ -122,7 +122,9 @@ func (rec sinkRecorder) checkFields(r *reporter, fl *flow, tn *types.TypeName, e
 		fl.ready()
 		c := fl.object(m.Field, nil, 0)
 		for _, v := range c.Consts {
-			r.checkConst(v, m.Key, ep)
+			if !r.inLiteralOf(tn, v.Pos) {
+				r.checkConst(v, m.Key, ep) // a literal's values are its site's, checked when it is sent
+			}
 		}
 		for _, o := range c.Origins {
 			if o.IsField() {
@@ -136,6 +138,27 @@ func (rec sinkRecorder) checkFields(r *reporter, fl *flow, tn *types.TypeName, e
 			}
 		}
 	}
+}
+
+// inLiteralOf reports whether pos is inside a composite literal of type tn.
+func (r *reporter) inLiteralOf(tn *types.TypeName, pos token.Pos) bool {
+	for _, f := range r.pass.Files {
+		if pos < f.Pos() || pos >= f.End() {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found || n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			if lit, ok := n.(*ast.CompositeLit); ok && namedOf(r.pass.TypesInfo.TypeOf(lit)) == tn {
+				found = true
+			}
+			return true
+		})
+		return found
+	}
+	return false
 }
 
 // paramOwner finds the exported function a parameter belongs to, and its index.

@@ -44,9 +44,9 @@ func maySend(pass *analysis.Pass, fl *flow, s *site) bool {
 	case exitStored:
 		return false
 	case exitRead:
-		// A variable whose every use reads or updates it: nothing passes it on
-		// (a session read from disk whose messages are shown).
-		return s.obj == nil
+		// Every use reads or updates it: nothing passes it on (a session read
+		// from disk whose messages are shown).
+		return false
 	}
 	return true
 }
@@ -132,14 +132,43 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 		}
 		return exitUnknown
 	case *ast.AssignStmt:
-		for _, r := range p.Rhs {
+		for i, r := range p.Rhs {
 			if r == cur {
+				if len(p.Lhs) == len(p.Rhs) {
+					if id, ok := p.Lhs[i].(*ast.Ident); ok {
+						return localExit(pass, fl, parents, id, depth) // s = Session{…}: where s goes
+					}
+				}
 				return exitUnknown // copied elsewhere
 			}
 		}
 		return exitRead // assigned to: an update, not an exit
 	}
 	return exitUnknown
+}
+
+// localExit follows a local variable a value is assigned to: its exits are the
+// value's.
+func localExit(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, id *ast.Ident, depth int) exit {
+	obj, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || !isLocalTo(obj) {
+		return exitUnknown
+	}
+	var root ast.Node = id
+	for p := parents[root]; p != nil; p = parents[p] {
+		root = p
+	}
+	var uses []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if u, ok := n.(*ast.Ident); ok && u != id && pass.TypesInfo.Uses[u] == obj {
+			uses = append(uses, u)
+		}
+		return true
+	})
+	if len(uses) == 0 {
+		return exitUnknown
+	}
+	return exitsOf(pass, fl, parents, uses, depth+1)
 }
 
 // bytesExit follows the bytes json.Marshal returns: to a file or log, or on.

@@ -341,3 +341,17 @@ func (p *plainOpenAI) Prepare(q string) map[string]any {
 }
 
 func Send(p provider, q string) error { return post(p.Endpoint(), p.Prepare(q)) }
+
+// A saved chat assigned to a variable that is only read is not a request, even in
+// a function that sends one.
+type savedChat struct { // want savedChat:"deepseek:chat"
+	Model    string    `json:"model"`
+	Messages []message `json:"messages"`
+	Title    string    `json:"title"`
+}
+
+func Resume(q string) error { // want Resume:"deepseek:chat"
+	var s savedChat
+	s = savedChat{Model: "deepseek-chat", Title: "draft"}
+	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: append(s.Messages, message{Role: "user", Content: q})})
+}
