@@ -9,6 +9,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -138,12 +139,21 @@ type Contract struct {
 	compile     func() error
 	compileOnce sync.Once
 	compileErr  error
+
+	// full, when set, fills rules, docs, annotations and the compiler at first use
+	// (the embedded contract, whose Endpoints, model lists and Digest are read at
+	// load without decoding the schemas).
+	full     func() error
+	fullOnce sync.Once
+	fullErr  error
 }
 
 var defaultContract = sync.OnceValues(func() (*Contract, error) {
-	// The embedded schemas compile when first used (its tests compile them): most
-	// packages a go vet run sees hold no payload, and each is its own process.
-	return load(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema", false)
+	// Most packages a go vet run sees hold no payload, and each is its own process:
+	// the embedded contract reads at load only what binding needs (endpoints.json,
+	// the model names, the digest); its rules and schemas are decoded at first use,
+	// and compiled at the first validation. Its tests load and compile it all.
+	return loadLight(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema")
 })
 
 // Default returns the embedded contract, compiled once per process.
@@ -200,33 +210,8 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 			return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
 		}
 		if name == "endpoints.json" {
-			// Strict, so that a misspelt key is an error, but "_doc" is prose.
-			var raw map[string]json.RawMessage
-			if err := json.Unmarshal(data, &raw); err != nil {
+			if err := decodeEndpoints(data, &c.Endpoints); err != nil {
 				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
-			}
-			delete(raw, "_doc")
-			clean, _ := json.Marshal(raw)
-			dec := json.NewDecoder(bytes.NewReader(clean))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&c.Endpoints); err != nil {
-				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
-			}
-			if c.Endpoints.Host == "" {
-				return nil, fmt.Errorf("%s/%s: /host: missing", origin, name)
-			}
-			if _, ok := EndpointRoots[c.Endpoints.Default]; !ok {
-				return nil, fmt.Errorf("%s/%s: /default: %q is not an endpoint name", origin, name, c.Endpoints.Default)
-			}
-			for i, sh := range c.Endpoints.Shapes {
-				if _, ok := EndpointRoots[sh.Endpoint]; !ok {
-					return nil, fmt.Errorf("%s/%s: /shapes/%d/endpoint: %q is not an endpoint name", origin, name, i, sh.Endpoint)
-				}
-			}
-			for i, p := range c.Endpoints.Paths {
-				if _, ok := EndpointRoots[p.Endpoint]; !ok {
-					return nil, fmt.Errorf("%s/%s: /paths/%d/endpoint: %q is not an endpoint name", origin, name, i, p.Endpoint)
-				}
 			}
 			continue
 		}
@@ -287,6 +272,109 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 	return c, nil
 }
 
+// decodeEndpoints decodes endpoints.json: strictly, so that a misspelt key is an
+// error, but "_doc" is prose.
+func decodeEndpoints(data []byte, ep *Endpoints) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	delete(raw, "_doc")
+	clean, _ := json.Marshal(raw)
+	dec := json.NewDecoder(bytes.NewReader(clean))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(ep); err != nil {
+		return err
+	}
+	if ep.Host == "" {
+		return errors.New("/host: missing")
+	}
+	if _, ok := EndpointRoots[ep.Default]; !ok {
+		return fmt.Errorf("/default: %q is not an endpoint name", ep.Default)
+	}
+	for i, sh := range ep.Shapes {
+		if _, ok := EndpointRoots[sh.Endpoint]; !ok {
+			return fmt.Errorf("/shapes/%d/endpoint: %q is not an endpoint name", i, sh.Endpoint)
+		}
+	}
+	for i, p := range ep.Paths {
+		if _, ok := EndpointRoots[p.Endpoint]; !ok {
+			return fmt.Errorf("/paths/%d/endpoint: %q is not an endpoint name", i, p.Endpoint)
+		}
+	}
+	return nil
+}
+
+// loadLight reads a contract's digest, endpoints.json and model lists, which are all
+// a package without payloads needs, and leaves the rest to the first method that
+// needs it: load, in full, then. The embedded contract's tests check that both
+// read the same endpoints, models and digest.
+func loadLight(read func(string) ([]byte, error), origin string) (*Contract, error) {
+	c := &Contract{}
+	digest := sha256.New()
+	for _, name := range FileNames() {
+		data, err := read(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		fmt.Fprintf(digest, "%s %d\n", name, len(data))
+		digest.Write(data)
+		switch name {
+		case "endpoints.json":
+			if err := decodeEndpoints(data, &c.Endpoints); err != nil {
+				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+			}
+		case "chat.schema.json":
+			// Only the three enums, by their fixed pointers (as load reads them).
+			type enum struct {
+				Enum *[]any `json:"enum"`
+			}
+			var models struct {
+				Defs struct {
+					Accepted *enum `json:"acceptedModel"`
+					Retired  *enum `json:"retiredModel"`
+					Vision   *enum `json:"visionModel"`
+				} `json:"$defs"`
+			}
+			if err := json.Unmarshal(data, &models); err != nil {
+				return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
+			}
+			for _, list := range []struct {
+				ptr string
+				src *enum
+				dst *[]string
+			}{{"/$defs/acceptedModel/enum", models.Defs.Accepted, &c.Accepted}, {"/$defs/retiredModel/enum", models.Defs.Retired, &c.Retired}, {"/$defs/visionModel/enum", models.Defs.Vision, &c.Vision}} {
+				if list.src == nil || list.src.Enum == nil {
+					return nil, fmt.Errorf("%s/chat.schema.json: %s: want an array of model names", origin, list.ptr)
+				}
+				for _, it := range *list.src.Enum {
+					if s, ok := it.(string); ok {
+						*list.dst = append(*list.dst, s)
+					}
+				}
+			}
+		}
+	}
+	c.Digest = hex.EncodeToString(digest.Sum(nil))
+	c.full = func() error {
+		f, err := load(read, origin, false)
+		if err != nil {
+			return err
+		}
+		c.rules, c.docs, c.annotations, c.roots, c.compile = f.rules, f.docs, f.annotations, f.roots, f.compile
+		return nil
+	}
+	return c, nil
+}
+
+// loaded completes a light contract (loadLight) once; a full one is complete.
+func (c *Contract) loaded() error {
+	if c.full != nil {
+		c.fullOnce.Do(func() { c.fullErr = c.full() })
+	}
+	return c.fullErr
+}
+
 // collect walks a schema document, indexing annotations by location.
 func (c *Contract) collect(file, ptr string, v any) error {
 	switch v := v.(type) {
@@ -337,15 +425,22 @@ func (c *Contract) Root(ep Endpoint) *jsonschema.Schema {
 
 // compiled compiles the schemas once.
 func (c *Contract) compiled() error {
+	if err := c.loaded(); err != nil {
+		return err
+	}
 	c.compileOnce.Do(func() { c.compileErr = c.compile() })
 	return c.compileErr
 }
 
 // Rule returns a rule by ID, or nil.
-func (c *Contract) Rule(id string) *Rule { return c.rules[id] }
+func (c *Contract) Rule(id string) *Rule {
+	c.loaded()
+	return c.rules[id]
+}
 
 // Rules returns every rule, in ID order.
 func (c *Contract) Rules() []*Rule {
+	c.loaded()
 	var rs []*Rule
 	for _, r := range c.rules {
 		rs = append(rs, r)
@@ -358,6 +453,7 @@ func (c *Contract) Rules() []*Rule {
 // validator reports it), walking up the schema pointer, and the location where it was
 // found.
 func (c *Contract) AnnotationAt(absLoc string) (*Annotation, string) {
+	c.loaded()
 	loc := strings.TrimPrefix(absLoc, baseURL)
 	file, ptr, _ := strings.Cut(loc, "#")
 	for {
@@ -374,6 +470,7 @@ func (c *Contract) AnnotationAt(absLoc string) (*Annotation, string) {
 
 // SchemaAt returns the raw schema value at an absolute keyword location.
 func (c *Contract) SchemaAt(absLoc string) any {
+	c.loaded()
 	loc := strings.TrimPrefix(absLoc, baseURL)
 	file, ptr, _ := strings.Cut(loc, "#")
 	v, _ := Pointer(c.docs[file], ptr)

@@ -285,6 +285,7 @@ func dedupe(vs []Violation) []Violation {
 // a cross-item extension keyword (x-callsAnswered, x-keysListed): its paths are what
 // the keyword reads.
 func (c *Contract) ConditionPaths(ifLocation string) [][]string {
+	c.loaded()
 	if v, ok := c.condPaths.Load(ifLocation); ok {
 		return v.([][]string)
 	}
