@@ -124,8 +124,8 @@ type Annotation struct {
 // Contract is a compiled set of schemas and rules. It is immutable and safe for
 // concurrent use.
 type Contract struct {
-	roots       map[Endpoint]*jsonschema.Schema
-	docs        map[string]any // file name → parsed JSON, for annotation look-ups
+	roots       map[Endpoint]*root // every endpoint's, each compiled at first use
+	docs        map[string]any     // file name → parsed JSON, for annotation look-ups
 	annotations map[string]*Annotation
 	rules       map[string]*Rule
 	Endpoints   Endpoints
@@ -136,9 +136,8 @@ type Contract struct {
 
 	condPaths sync.Map // "if" location → [][]string
 
-	compile     func() error
-	compileOnce sync.Once
-	compileErr  error
+	compileRoot func(Endpoint) (*jsonschema.Schema, error)
+	compileMu   sync.Mutex // the jsonschema compiler is not safe for concurrent use
 
 	// full, when set, fills rules, docs, annotations and the compiler at first use
 	// (the embedded contract, whose Endpoints, model lists and Digest are read at
@@ -146,6 +145,13 @@ type Contract struct {
 	full     func() error
 	fullOnce sync.Once
 	fullErr  error
+}
+
+// root is an endpoint's compiled schema.
+type root struct {
+	once   sync.Once
+	schema *jsonschema.Schema
+	err    error
 }
 
 var defaultContract = sync.OnceValues(func() (*Contract, error) {
@@ -184,7 +190,7 @@ func FileNames() []string { return append([]string(nil), contractFiles...) }
 // fails with a message naming the problem, else they compile on first use.
 func load(read func(string) ([]byte, error), origin string, eager bool) (*Contract, error) {
 	c := &Contract{
-		roots:       map[Endpoint]*jsonschema.Schema{},
+		roots:       map[Endpoint]*root{},
 		docs:        map[string]any{},
 		annotations: map[string]*Annotation{},
 		rules:       map[string]*Rule{},
@@ -233,15 +239,15 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 			return nil, fmt.Errorf("%s/rules.json: /%s/severity: %q is neither error nor warning", origin, id, r.Severity)
 		}
 	}
-	c.compile = func() error {
-		for _, ep := range endpoints {
-			s, err := compiler.Compile(baseURL + string(ep))
-			if err != nil {
-				return fmt.Errorf("%s: %s: %v", origin, ep, err)
-			}
-			c.roots[ep] = s
+	for _, ep := range endpoints {
+		c.roots[ep] = &root{}
+	}
+	c.compileRoot = func(ep Endpoint) (*jsonschema.Schema, error) {
+		s, err := compiler.Compile(baseURL + string(ep))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %v", origin, ep, err)
 		}
-		return nil
+		return s, nil
 	}
 	if eager {
 		if err := c.compiled(); err != nil {
@@ -361,7 +367,7 @@ func loadLight(read func(string) ([]byte, error), origin string) (*Contract, err
 		if err != nil {
 			return err
 		}
-		c.rules, c.docs, c.annotations, c.roots, c.compile = f.rules, f.docs, f.annotations, f.roots, f.compile
+		c.rules, c.docs, c.annotations, c.roots, c.compileRoot = f.rules, f.docs, f.annotations, f.roots, f.compileRoot
 		return nil
 	}
 	return c, nil
@@ -417,19 +423,37 @@ func (c *Contract) collect(file, ptr string, v any) error {
 
 // Root returns the compiled schema of an endpoint (nil if it does not compile).
 func (c *Contract) Root(ep Endpoint) *jsonschema.Schema {
-	if c.compiled() != nil {
-		return nil
-	}
-	return c.roots[ep]
+	s, _ := c.root(ep)
+	return s
 }
 
-// compiled compiles the schemas once.
-func (c *Contract) compiled() error {
+// root compiles an endpoint's schema once, at its first use: a package's payloads
+// rarely need every endpoint, and compiling one costs milliseconds, in every go vet
+// process that validates.
+func (c *Contract) root(ep Endpoint) (*jsonschema.Schema, error) {
 	if err := c.loaded(); err != nil {
-		return err
+		return nil, err
 	}
-	c.compileOnce.Do(func() { c.compileErr = c.compile() })
-	return c.compileErr
+	r := c.roots[ep]
+	if r == nil {
+		return nil, fmt.Errorf("unknown schema endpoint %q", ep)
+	}
+	r.once.Do(func() {
+		c.compileMu.Lock()
+		defer c.compileMu.Unlock()
+		r.schema, r.err = c.compileRoot(ep)
+	})
+	return r.schema, r.err
+}
+
+// compiled compiles every endpoint, stopping at the first that fails.
+func (c *Contract) compiled() error {
+	for _, ep := range endpoints {
+		if _, err := c.root(ep); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Rule returns a rule by ID, or nil.
