@@ -277,7 +277,7 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 		switch path := imp.Path(); {
 		case path == "encoding/json" || path == "net/http":
 			return true
-		case sdkPackages()[path]:
+		case mayBeSDKPackage(path) && sdkPackages()[path]:
 			return true
 		}
 	}

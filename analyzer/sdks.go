@@ -3,6 +3,7 @@
 package analyzer
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -204,11 +205,9 @@ func sdkClass(tn *types.TypeName) endpointClass {
 
 // sdkPackages are the import paths whose use makes a package worth analysing.
 var sdkPackages = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{
-		"github.com/sashabaranov/go-openai": true,
-		"github.com/openai/openai-go":       true,
-		"github.com/openai/openai-go/v2":    true,
-		"github.com/openai/openai-go/v3":    true,
+	m := map[string]bool{}
+	for path := range builtinSDKPackages {
+		m[path] = true
 	}
 	for name := range sdks().BoundTypes {
 		m[name[:strings.LastIndexByte(name, '.')]] = true
@@ -224,6 +223,14 @@ var sdkPackages = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
+
+// builtinSDKPackages are SDK packages sdkPackages knows without sdks.json.
+var builtinSDKPackages = map[string]bool{
+	"github.com/sashabaranov/go-openai": true,
+	"github.com/openai/openai-go":       true,
+	"github.com/openai/openai-go/v2":    true,
+	"github.com/openai/openai-go/v3":    true,
+}
 
 var (
 	transparentPackages = sync.OnceValue(func() map[string]bool { return set(sdks().TransparentPackages) })
@@ -335,10 +342,59 @@ func findImport(pkg *types.Package, path string, seen map[*types.Package]bool) *
 // find nothing. (The DeepSeek SDKs and go-openai stay analysed: their tests and
 // examples are code a maintainer runs deepseekvet on.)
 func sdkPackage(path string) bool {
+	if !mayBeTransparentPackage(path) {
+		return false // no need to decode sdks.json
+	}
 	for _, p := range sdks().TransparentPackages {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}
 	}
 	return false
+}
+
+// The prefilter every package runs through asks whether the package or one of its
+// imports is an SDK's. Decoding sdks.json to answer costs more than the rest of the
+// prefilter, in every go vet process, so these necessary conditions come first: a
+// path sdkPackages or transparentPackages holds is a module path (its first element
+// has a dot) and is written in sdks.json as a string or a qualified name's package,
+// or is one of builtinSDKPackages. A test checks both for every entry.
+
+// modulePath reports whether an import path may name a module's package: its first
+// element has a dot. Standard library paths have none.
+func modulePath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return strings.Contains(first, ".")
+}
+
+// mayBeSDKPackage is a necessary condition for sdkPackages()[path].
+func mayBeSDKPackage(path string) bool {
+	if !modulePath(path) {
+		return false
+	}
+	return builtinSDKPackages[path] || inSDKsJSON(path, '.') || inSDKsJSON(path, '"')
+}
+
+// mayBeTransparentPackage is a necessary condition for sdkPackage(path): path or one
+// of its parents is written in sdks.json as a string.
+func mayBeTransparentPackage(path string) bool {
+	if !modulePath(path) {
+		return false
+	}
+	for p := path; ; {
+		if inSDKsJSON(p, '"') {
+			return true
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		p = p[:i]
+	}
+}
+
+// inSDKsJSON reports whether sdks.json's text holds a string starting with path and
+// the byte end.
+func inSDKsJSON(path string, end byte) bool {
+	return bytes.Contains(sdksJSON, append(append([]byte{'"'}, path...), end))
 }

@@ -15,6 +15,9 @@ func mustDefault(t *testing.T) *Contract {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := c.loaded(); err != nil {
+		t.Fatal(err)
+	}
 	return c
 }
 

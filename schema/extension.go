@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
@@ -14,10 +15,14 @@ import (
 // on the compiler by registerExtensions.
 
 func registerExtensions(c *jsonschema.Compiler) {
-	c.RegisterExtension("x-allButLast", allButLastMeta, allButLastCompiler{})
-	c.RegisterExtension("x-callsAnswered", callsAnsweredMeta, callsAnsweredCompiler{})
-	c.RegisterExtension("x-keysListed", keysListedMeta, keysListedCompiler{})
+	c.RegisterExtension("x-allButLast", allButLastMeta(), allButLastCompiler{})
+	c.RegisterExtension("x-callsAnswered", callsAnsweredMeta(), callsAnsweredCompiler{})
+	c.RegisterExtension("x-keysListed", keysListedMeta(), keysListedCompiler{})
 }
+
+// The keywords' meta-schemas compile when a contract is loaded, not at package
+// initialization: every go vet process links this package, and most never load the
+// schemas.
 
 // extensionKeywords are the keywords above whose failures depend on more of the
 // instance than the failing value: Validate records them as conditions (see
@@ -27,9 +32,11 @@ var extensionKeywords = []string{"x-callsAnswered", "x-keysListed"}
 // x-allButLast applies a schema to every item of an array except the last. JSON Schema
 // cannot say "only the last message may have prefix: true"; this keyword can, and the
 // rule itself stays in the schema.
-var allButLastMeta = jsonschema.MustCompileString("deepseekvet:///meta/x-allButLast.json", `{
+var allButLastMeta = sync.OnceValue(func() *jsonschema.Schema {
+	return jsonschema.MustCompileString("deepseekvet:///meta/x-allButLast.json", `{
 	"properties": {"x-allButLast": {"type": ["object", "boolean"]}}
 }`)
+})
 
 type allButLastCompiler struct{}
 
@@ -77,7 +84,8 @@ func (s allButLastSchema) Validate(ctx jsonschema.ValidationContext, v any) erro
 // An item matching close is handled before the same item opens calls, so an item can
 // close the previous calls and open its own. Pointers are JSON pointers inside an item;
 // a "*" step stands for every element of an array. Only string ids take part.
-var callsAnsweredMeta = jsonschema.MustCompileString("deepseekvet:///meta/x-callsAnswered.json", `{
+var callsAnsweredMeta = sync.OnceValue(func() *jsonschema.Schema {
+	return jsonschema.MustCompileString("deepseekvet:///meta/x-callsAnswered.json", `{
 	"properties": {"x-callsAnswered": {
 		"type": "object",
 		"required": ["call", "ids", "answer", "id", "close"],
@@ -92,6 +100,7 @@ var callsAnsweredMeta = jsonschema.MustCompileString("deepseekvet:///meta/x-call
 		}
 	}}
 }`)
+})
 
 type callsAnsweredCompiler struct{}
 
@@ -227,13 +236,15 @@ func (s callsAnsweredSchema) Validate(ctx jsonschema.ValidationContext, v any) e
 // Each key missing from the list fails on its own, reported at keysOf/key. A keysOf
 // member that is not an object, or a listedIn member that is not an array of strings
 // where present, is left to other keywords; a missing listedIn lists nothing.
-var keysListedMeta = jsonschema.MustCompileString("deepseekvet:///meta/x-keysListed.json", `{
+var keysListedMeta = sync.OnceValue(func() *jsonschema.Schema {
+	return jsonschema.MustCompileString("deepseekvet:///meta/x-keysListed.json", `{
 	"properties": {"x-keysListed": {
 		"type": "object",
 		"required": ["keysOf", "listedIn"],
 		"properties": {"keysOf": {"type": "string"}, "listedIn": {"type": "string"}}
 	}}
 }`)
+})
 
 type keysListedCompiler struct{}
 

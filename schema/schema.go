@@ -9,6 +9,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -123,8 +124,8 @@ type Annotation struct {
 // Contract is a compiled set of schemas and rules. It is immutable and safe for
 // concurrent use.
 type Contract struct {
-	roots       map[Endpoint]*jsonschema.Schema
-	docs        map[string]any // file name → parsed JSON, for annotation look-ups
+	roots       map[Endpoint]*root // every endpoint's, each compiled at first use
+	docs        map[string]any     // file name → parsed JSON, for annotation look-ups
 	annotations map[string]*Annotation
 	rules       map[string]*Rule
 	Endpoints   Endpoints
@@ -135,15 +136,30 @@ type Contract struct {
 
 	condPaths sync.Map // "if" location → [][]string
 
-	compile     func() error
-	compileOnce sync.Once
-	compileErr  error
+	compileRoot func(Endpoint) (*jsonschema.Schema, error)
+	compileMu   sync.Mutex // the jsonschema compiler is not safe for concurrent use
+
+	// full, when set, fills rules, docs, annotations and the compiler at first use
+	// (the embedded contract, whose Endpoints, model lists and Digest are read at
+	// load without decoding the schemas).
+	full     func() error
+	fullOnce sync.Once
+	fullErr  error
+}
+
+// root is an endpoint's compiled schema.
+type root struct {
+	once   sync.Once
+	schema *jsonschema.Schema
+	err    error
 }
 
 var defaultContract = sync.OnceValues(func() (*Contract, error) {
-	// The embedded schemas compile when first used (its tests compile them): most
-	// packages a go vet run sees hold no payload, and each is its own process.
-	return load(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema", false)
+	// Most packages a go vet run sees hold no payload, and each is its own process:
+	// the embedded contract reads at load only what binding needs (endpoints.json,
+	// the model names, the digest); its rules and schemas are decoded at first use,
+	// and compiled at the first validation. Its tests load and compile it all.
+	return loadLight(func(name string) ([]byte, error) { return files.ReadFile(name) }, "embedded schema")
 })
 
 // Default returns the embedded contract, compiled once per process.
@@ -174,7 +190,7 @@ func FileNames() []string { return append([]string(nil), contractFiles...) }
 // fails with a message naming the problem, else they compile on first use.
 func load(read func(string) ([]byte, error), origin string, eager bool) (*Contract, error) {
 	c := &Contract{
-		roots:       map[Endpoint]*jsonschema.Schema{},
+		roots:       map[Endpoint]*root{},
 		docs:        map[string]any{},
 		annotations: map[string]*Annotation{},
 		rules:       map[string]*Rule{},
@@ -200,33 +216,8 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 			return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
 		}
 		if name == "endpoints.json" {
-			// Strict, so that a misspelt key is an error, but "_doc" is prose.
-			var raw map[string]json.RawMessage
-			if err := json.Unmarshal(data, &raw); err != nil {
+			if err := decodeEndpoints(data, &c.Endpoints); err != nil {
 				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
-			}
-			delete(raw, "_doc")
-			clean, _ := json.Marshal(raw)
-			dec := json.NewDecoder(bytes.NewReader(clean))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&c.Endpoints); err != nil {
-				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
-			}
-			if c.Endpoints.Host == "" {
-				return nil, fmt.Errorf("%s/%s: /host: missing", origin, name)
-			}
-			if _, ok := EndpointRoots[c.Endpoints.Default]; !ok {
-				return nil, fmt.Errorf("%s/%s: /default: %q is not an endpoint name", origin, name, c.Endpoints.Default)
-			}
-			for i, sh := range c.Endpoints.Shapes {
-				if _, ok := EndpointRoots[sh.Endpoint]; !ok {
-					return nil, fmt.Errorf("%s/%s: /shapes/%d/endpoint: %q is not an endpoint name", origin, name, i, sh.Endpoint)
-				}
-			}
-			for i, p := range c.Endpoints.Paths {
-				if _, ok := EndpointRoots[p.Endpoint]; !ok {
-					return nil, fmt.Errorf("%s/%s: /paths/%d/endpoint: %q is not an endpoint name", origin, name, i, p.Endpoint)
-				}
 			}
 			continue
 		}
@@ -248,15 +239,15 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 			return nil, fmt.Errorf("%s/rules.json: /%s/severity: %q is neither error nor warning", origin, id, r.Severity)
 		}
 	}
-	c.compile = func() error {
-		for _, ep := range endpoints {
-			s, err := compiler.Compile(baseURL + string(ep))
-			if err != nil {
-				return fmt.Errorf("%s: %s: %v", origin, ep, err)
-			}
-			c.roots[ep] = s
+	for _, ep := range endpoints {
+		c.roots[ep] = &root{}
+	}
+	c.compileRoot = func(ep Endpoint) (*jsonschema.Schema, error) {
+		s, err := compiler.Compile(baseURL + string(ep))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %v", origin, ep, err)
 		}
-		return nil
+		return s, nil
 	}
 	if eager {
 		if err := c.compiled(); err != nil {
@@ -285,6 +276,109 @@ func load(read func(string) ([]byte, error), origin string, eager bool) (*Contra
 		}
 	}
 	return c, nil
+}
+
+// decodeEndpoints decodes endpoints.json: strictly, so that a misspelt key is an
+// error, but "_doc" is prose.
+func decodeEndpoints(data []byte, ep *Endpoints) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	delete(raw, "_doc")
+	clean, _ := json.Marshal(raw)
+	dec := json.NewDecoder(bytes.NewReader(clean))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(ep); err != nil {
+		return err
+	}
+	if ep.Host == "" {
+		return errors.New("/host: missing")
+	}
+	if _, ok := EndpointRoots[ep.Default]; !ok {
+		return fmt.Errorf("/default: %q is not an endpoint name", ep.Default)
+	}
+	for i, sh := range ep.Shapes {
+		if _, ok := EndpointRoots[sh.Endpoint]; !ok {
+			return fmt.Errorf("/shapes/%d/endpoint: %q is not an endpoint name", i, sh.Endpoint)
+		}
+	}
+	for i, p := range ep.Paths {
+		if _, ok := EndpointRoots[p.Endpoint]; !ok {
+			return fmt.Errorf("/paths/%d/endpoint: %q is not an endpoint name", i, p.Endpoint)
+		}
+	}
+	return nil
+}
+
+// loadLight reads a contract's digest, endpoints.json and model lists, which are all
+// a package without payloads needs, and leaves the rest to the first method that
+// needs it: load, in full, then. The embedded contract's tests check that both
+// read the same endpoints, models and digest.
+func loadLight(read func(string) ([]byte, error), origin string) (*Contract, error) {
+	c := &Contract{}
+	digest := sha256.New()
+	for _, name := range FileNames() {
+		data, err := read(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		fmt.Fprintf(digest, "%s %d\n", name, len(data))
+		digest.Write(data)
+		switch name {
+		case "endpoints.json":
+			if err := decodeEndpoints(data, &c.Endpoints); err != nil {
+				return nil, fmt.Errorf("%s/%s: %v", origin, name, err)
+			}
+		case "chat.schema.json":
+			// Only the three enums, by their fixed pointers (as load reads them).
+			type enum struct {
+				Enum *[]any `json:"enum"`
+			}
+			var models struct {
+				Defs struct {
+					Accepted *enum `json:"acceptedModel"`
+					Retired  *enum `json:"retiredModel"`
+					Vision   *enum `json:"visionModel"`
+				} `json:"$defs"`
+			}
+			if err := json.Unmarshal(data, &models); err != nil {
+				return nil, fmt.Errorf("%s/%s: not JSON: %v", origin, name, err)
+			}
+			for _, list := range []struct {
+				ptr string
+				src *enum
+				dst *[]string
+			}{{"/$defs/acceptedModel/enum", models.Defs.Accepted, &c.Accepted}, {"/$defs/retiredModel/enum", models.Defs.Retired, &c.Retired}, {"/$defs/visionModel/enum", models.Defs.Vision, &c.Vision}} {
+				if list.src == nil || list.src.Enum == nil {
+					return nil, fmt.Errorf("%s/chat.schema.json: %s: want an array of model names", origin, list.ptr)
+				}
+				for _, it := range *list.src.Enum {
+					if s, ok := it.(string); ok {
+						*list.dst = append(*list.dst, s)
+					}
+				}
+			}
+		}
+	}
+	c.Digest = hex.EncodeToString(digest.Sum(nil))
+	c.full = func() error {
+		f, err := load(read, origin, false)
+		if err != nil {
+			return err
+		}
+		c.rules, c.docs, c.annotations, c.roots, c.compileRoot = f.rules, f.docs, f.annotations, f.roots, f.compileRoot
+		return nil
+	}
+	return c, nil
+}
+
+// loaded completes a light contract (loadLight) once; a full one is complete.
+func (c *Contract) loaded() error {
+	if c.full != nil {
+		c.fullOnce.Do(func() { c.fullErr = c.full() })
+	}
+	return c.fullErr
 }
 
 // collect walks a schema document, indexing annotations by location.
@@ -329,23 +423,48 @@ func (c *Contract) collect(file, ptr string, v any) error {
 
 // Root returns the compiled schema of an endpoint (nil if it does not compile).
 func (c *Contract) Root(ep Endpoint) *jsonschema.Schema {
-	if c.compiled() != nil {
-		return nil
-	}
-	return c.roots[ep]
+	s, _ := c.root(ep)
+	return s
 }
 
-// compiled compiles the schemas once.
+// root compiles an endpoint's schema once, at its first use: a package's payloads
+// rarely need every endpoint, and compiling one costs milliseconds, in every go vet
+// process that validates.
+func (c *Contract) root(ep Endpoint) (*jsonschema.Schema, error) {
+	if err := c.loaded(); err != nil {
+		return nil, err
+	}
+	r := c.roots[ep]
+	if r == nil {
+		return nil, fmt.Errorf("unknown schema endpoint %q", ep)
+	}
+	r.once.Do(func() {
+		c.compileMu.Lock()
+		defer c.compileMu.Unlock()
+		r.schema, r.err = c.compileRoot(ep)
+	})
+	return r.schema, r.err
+}
+
+// compiled compiles every endpoint, stopping at the first that fails.
 func (c *Contract) compiled() error {
-	c.compileOnce.Do(func() { c.compileErr = c.compile() })
-	return c.compileErr
+	for _, ep := range endpoints {
+		if _, err := c.root(ep); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Rule returns a rule by ID, or nil.
-func (c *Contract) Rule(id string) *Rule { return c.rules[id] }
+func (c *Contract) Rule(id string) *Rule {
+	c.loaded()
+	return c.rules[id]
+}
 
 // Rules returns every rule, in ID order.
 func (c *Contract) Rules() []*Rule {
+	c.loaded()
 	var rs []*Rule
 	for _, r := range c.rules {
 		rs = append(rs, r)
@@ -358,6 +477,7 @@ func (c *Contract) Rules() []*Rule {
 // validator reports it), walking up the schema pointer, and the location where it was
 // found.
 func (c *Contract) AnnotationAt(absLoc string) (*Annotation, string) {
+	c.loaded()
 	loc := strings.TrimPrefix(absLoc, baseURL)
 	file, ptr, _ := strings.Cut(loc, "#")
 	for {
@@ -374,6 +494,7 @@ func (c *Contract) AnnotationAt(absLoc string) (*Annotation, string) {
 
 // SchemaAt returns the raw schema value at an absolute keyword location.
 func (c *Contract) SchemaAt(absLoc string) any {
+	c.loaded()
 	loc := strings.TrimPrefix(absLoc, baseURL)
 	file, ptr, _ := strings.Cut(loc, "#")
 	v, _ := Pointer(c.docs[file], ptr)

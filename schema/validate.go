@@ -41,14 +41,11 @@ type Condition struct {
 // map[string]any, []any, string, json.Number, float64, bool and nil) against an
 // endpoint's schema and returns its violations, sorted by instance and rule.
 func (c *Contract) Validate(ep Endpoint, instance any) ([]Violation, error) {
-	if err := c.compiled(); err != nil {
+	sch, err := c.root(ep)
+	if err != nil {
 		return nil, err
 	}
-	root := c.roots[ep]
-	if root == nil {
-		return nil, fmt.Errorf("unknown schema endpoint %q", ep)
-	}
-	err := root.Validate(instance)
+	err = sch.Validate(instance)
 	if err == nil {
 		return nil, nil
 	}
@@ -285,6 +282,7 @@ func dedupe(vs []Violation) []Violation {
 // a cross-item extension keyword (x-callsAnswered, x-keysListed): its paths are what
 // the keyword reads.
 func (c *Contract) ConditionPaths(ifLocation string) [][]string {
+	c.loaded()
 	if v, ok := c.condPaths.Load(ifLocation); ok {
 		return v.([][]string)
 	}
