@@ -39,6 +39,7 @@ type binder struct {
 	varClass  map[*types.Var]endpointClass      // package-level clients built with a URL
 	clients   map[*types.TypeName]endpointClass // memo of clientClass
 	once      bool
+	signal    int8 // deepSeekSignal's memo: 1 yes, -1 no, 0 not yet known
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
@@ -324,6 +325,69 @@ func (b *binder) hasSignals() bool {
 	return len(b.pass.AllObjectFacts()) > 0
 }
 
+// deepSeekSignal reports whether anything can bind a function of this package to
+// DeepSeek: a DeepSeek URL constant, a DeepSeek SDK among the packages it depends on,
+// or an imported fact that names DeepSeek. Without one every function's
+// destinations are other providers' or unknown, and classifying them (a walk of
+// every function body) can be skipped.
+func (b *binder) deepSeekSignal() bool {
+	if b.signal != 0 {
+		return b.signal > 0
+	}
+	found := func() bool {
+		for _, tv := range b.pass.TypesInfo.Types {
+			if tv.Value != nil && tv.Value.Kind() == constant.String && b.urls.classify(constant.StringVal(tv.Value))&toDeepSeek != 0 {
+				return true
+			}
+		}
+		for _, f := range b.pass.AllObjectFacts() {
+			switch f := f.Fact.(type) {
+			case *boundFact:
+				if endpointClass(f.Class)&toDeepSeek != 0 {
+					return true
+				}
+			case *constFact:
+				if f.Kind == String && b.urls.classify(f.Text)&toDeepSeek != 0 {
+					return true
+				}
+			case *sinkFact:
+				return true
+			}
+		}
+		if len(b.pass.AllPackageFacts()) > 0 {
+			return true // bodies built from their importers' values
+		}
+		return importsAny(b.pass.Pkg, deepSeekSDKPackages(b.urls))
+	}()
+	b.signal = -1
+	if found {
+		b.signal = 1
+	}
+	return found
+}
+
+// importsAny reports whether pkg depends, directly or not, on one of paths.
+func importsAny(pkg *types.Package, paths map[string]bool) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if paths[p.Path()] {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
 // init indexes the package once: its functions, the client types whose literals
 // hold URL constants, and the payload types bound functions use.
 func (b *binder) init() {
@@ -377,17 +441,17 @@ func (b *binder) init() {
 		}
 	}
 	for obj, fd := range b.funcs {
-		if b.constURLs(fd.Body) == 0 {
-			continue
-		}
 		results := obj.Signature().Results()
 		for i := 0; i < results.Len(); i++ {
 			if tn := namedOf(results.At(i).Type()); tn != nil && tn.Pkg() == b.pass.Pkg && !payloadShapedType(b.pass, tn.Type(), nil) {
-				if _, ok := tn.Type().Underlying().(*types.Struct); ok {
+				if _, ok := tn.Type().Underlying().(*types.Struct); ok && b.constURLs(fd.Body) != 0 {
 					b.addTypeURLs(tn, fd.Body)
 				}
 			}
 		}
+	}
+	if !b.deepSeekSignal() {
+		return
 	}
 	for _, fd := range b.funcs {
 		class := b.classOf(fd)
@@ -467,6 +531,9 @@ func (b *binder) exportFacts() {
 	}
 	b.init()
 	for obj, fd := range b.funcs {
+		if !b.deepSeekSignal() {
+			break
+		}
 		if c := b.classOf(fd); c&toDeepSeek != 0 && obj.Exported() {
 			b.pass.ExportObjectFact(obj, &boundFact{Class: uint8(c)})
 		}

@@ -212,7 +212,7 @@ func (rec sinkRecorder) export(r *reporter) {
 // package's sinks: arguments of its functions, and its exported fields set in
 // literals or assignments.
 func (r *reporter) checkImportedSinks(fl *flow) {
-	if len(r.pass.AllObjectFacts()) == 0 {
+	if !hasFact[*sinkFact](r.pass) {
 		return
 	}
 	info := r.pass.TypesInfo
@@ -353,6 +353,17 @@ func (r *reporter) constrained(ep schema.Endpoint, key string, h *Value) bool {
 	}
 	for _, v := range violations {
 		if v.Instance == "/"+escapePointer(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFact reports whether some package this one depends on exported a fact of
+// type F on one of its objects.
+func hasFact[F analysis.Fact](pass *analysis.Pass) bool {
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(F); ok {
 			return true
 		}
 	}

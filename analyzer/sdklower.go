@@ -11,6 +11,8 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // sdkCall lowers the SDK helpers sdks.json names: value wrappers
@@ -131,13 +133,20 @@ func (l *lowerer) applyJSONSetters(v *Value, call *ast.CallExpr) {
 // optionCall lowers a request an SDK builds from functional options (langchaingo's
 // llm.GenerateContent(ctx, msgs, llms.WithMaxTokens(2000))): the options of the call
 // and of the constructor that made its client, when this function shows it.
+// optionSend is the spec of an SDK call that sends a request built from options,
+// looked up before any lowering: most calls are not one.
+func optionSend(pass *analysis.Pass, call *ast.CallExpr) ([2]int, bool) {
+	fn := calleeFunc(pass, call)
+	if fn == nil {
+		return [2]int{}, false
+	}
+	spec, ok := sdks().OptionCalls.Sends[funcName(fn.Origin())]
+	return spec, ok
+}
+
 func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 	oc := sdks().OptionCalls
-	fn := calleeFunc(l.pass, call)
-	if fn == nil {
-		return nil
-	}
-	spec, ok := oc.Sends[funcName(fn.Origin())]
+	spec, ok := optionSend(l.pass, call)
 	if !ok {
 		return nil
 	}

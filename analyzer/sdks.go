@@ -224,6 +224,24 @@ var sdkPackages = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// deepSeekSDKPackages are the SDK packages whose clients send to DeepSeek by
+// default: those of DeepSeek-bound types and of constructors with a DeepSeek
+// default base URL.
+func deepSeekSDKPackages(u *urlClassifier) map[string]bool {
+	m := map[string]bool{}
+	for name, class := range sdks().BoundTypes {
+		if class == "deepseek" || class == "fim" {
+			m[name[:strings.LastIndexByte(name, '.')]] = true
+		}
+	}
+	for name, spec := range sdks().Clients {
+		if u.classify(spec.DefaultBaseURL)&toDeepSeek != 0 {
+			m[name[:strings.LastIndexByte(name, '.')]] = true
+		}
+	}
+	return m
+}
+
 // builtinSDKPackages are SDK packages sdkPackages knows without sdks.json.
 var builtinSDKPackages = map[string]bool{
 	"github.com/sashabaranov/go-openai": true,

@@ -111,6 +111,9 @@ func findSites(pass *analysis.Pass, ins *inspector.Inspector, fl *flow) []*site 
 				s.body, s.fn = body, fn
 				sites = append(sites, s)
 			}
+			if _, ok := optionSend(pass, n); !ok {
+				return true
+			}
 			if v := lowererFor(body).optionCall(n); v != nil {
 				sites = append(sites, &site{body: body, fn: fn, root: n, value: v})
 			}
