@@ -239,16 +239,27 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if len(sites) == 0 {
 		cfg.tracePackage(pass, "no payload candidates: no map literal, tagged struct literal or JSON text carries a chat, FIM or messages request's keys")
 	}
-	for _, site := range sites {
-		target, ok := bind.target(site)
-		cfg.traceSite(bind, site, target, ok)
-		if !ok {
+	// Where each payload goes, first: the values other providers' requests read
+	// are judged differently where importers set them.
+	targets := make([]schema.Endpoint, len(sites))
+	bound := make([]bool, len(sites))
+	others := otherReads{}
+	for i, site := range sites {
+		targets[i], bound[i] = bind.target(site)
+		cfg.traceSite(bind, site, targets[i], bound[i])
+		if !bound[i] && site.elsewhere {
+			others.add(r, site)
+		}
+	}
+	for i, site := range sites {
+		if !bound[i] {
 			bodies.addOpen(r, bind, site)
 			continue
 		}
+		target := targets[i]
 		r.check(site, target)
-		sinks.record(r, site, target)
-		bodies.add(r, site, target)
+		sinks.record(r, site, target, others)
+		bodies.add(r, site, target, others)
 		if tn := namedOf(site.typ); tn != nil && tn.Pkg() == pass.Pkg {
 			r.checkType(tn, target, site.shared)
 		}

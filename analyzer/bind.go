@@ -93,6 +93,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			class = b.classOf(s.fn) | b.embeddersClass(s.fn)
 		}
 		if class&toOther != 0 && class&toDeepSeek == 0 {
+			s.elsewhere = true
 			return "", false // shown to go to another provider
 		}
 		if class&toDeepSeek == 0 {
@@ -110,6 +111,7 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		}
 		switch {
 		case class&toDeepSeek == 0 && class&toOther != 0 && !(models && !others):
+			s.elsewhere = true
 			return "", false // shown to go to another provider
 		case class&toDeepSeek == 0:
 			// Only the model says where it goes: every constant it may be names

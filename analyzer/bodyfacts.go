@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,6 +54,9 @@ type portableValue struct {
 	// Defaulted marks a hole the builder's own package gives constants too (a
 	// default): it is sent whatever the importer does.
 	Defaulted bool
+	// Shared marks a hole other providers' requests read too: an importer's
+	// constant fills it only where it names DeepSeek.
+	Shared bool
 }
 
 type portableMember struct {
@@ -80,7 +84,7 @@ func (f *bodiesFact) String() string {
 
 // add records a bound site whose top-level keys the contract constrains take
 // values from importers (free text such as a prompt is not worth a fact).
-func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint) {
+func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint, others otherReads) {
 	if s.value == nil || s.value.Kind != Object || s.fn == nil || r.pass.Pkg.Name() == "main" {
 		return
 	}
@@ -94,7 +98,7 @@ func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint) {
 		return
 	}
 	found := false
-	pv := portable(s.value, r.pass.Pkg, open, &found)
+	pv := portable(s.value, r.pass.Pkg, open, others, &found)
 	if found {
 		rec.bodies = append(rec.bodies, portableBody{Endpoint: string(ep), Sender: senderName(r.pass, s.fn), Shared: s.shared, Body: pv})
 	}
@@ -117,7 +121,7 @@ func (rec *bodyRecorder) addOpen(r *reporter, b *binder, s *site) {
 		}
 	}
 	found := false
-	pv := portable(s.value, r.pass.Pkg, open, &found)
+	pv := portable(s.value, r.pass.Pkg, open, nil, &found)
 	rec.bodies = append(rec.bodies, portableBody{Sender: senderName(r.pass, s.fn), Body: pv, DestOrigins: origins, Paths: paths})
 }
 
@@ -150,7 +154,7 @@ func senderName(pass *analysis.Pass, fn ast.Node) string {
 	return name
 }
 
-func portable(v *Value, pkg *types.Package, open map[*Value]bool, found *bool) portableValue {
+func portable(v *Value, pkg *types.Package, open map[*Value]bool, others otherReads, found *bool) portableValue {
 	p := portableValue{Kind: v.Kind, Types: v.Types, Open: v.Open, Unknown: v.UnknownBefore, Nullable: v.Nullable, Defaulted: len(v.Cands) > 0}
 	switch c := v.Const.(type) {
 	case string:
@@ -166,15 +170,16 @@ func portable(v *Value, pkg *types.Package, open map[*Value]bool, found *bool) p
 		}
 		if path, err := objectpath.For(o); err == nil {
 			p.Origins = append(p.Origins, string(path))
+			p.Shared = p.Shared || others[paramField{Param: o}]
 			*found = true
 		}
 	}
 	for _, m := range v.Members {
-		p.Members = append(p.Members, portableMember{Key: m.Key, Maybe: m.Maybe, Value: portable(m.Value, pkg, open, found)})
+		p.Members = append(p.Members, portableMember{Key: m.Key, Maybe: m.Maybe, Value: portable(m.Value, pkg, open, others, found)})
 		p.Members[len(p.Members)-1].Value.OmitEmpty = m.OmitEmpty
 	}
 	for _, e := range v.Elems {
-		p.Elems = append(p.Elems, portable(e, pkg, open, found))
+		p.Elems = append(p.Elems, portable(e, pkg, open, others, found))
 	}
 	return p
 }
@@ -191,7 +196,7 @@ func (r *reporter) checkImportedBodies(b *binder) {
 		}
 		for _, pb := range f.Bodies {
 			supplied := map[string][]*Value{}
-			body := r.rebuild(pb.Body, pf.Package, b.flow, supplied)
+			body := r.rebuild(pb.Body, "", pf.Package, b.flow, supplied)
 			ep := schema.Endpoint(pb.Endpoint)
 			if len(pb.DestOrigins) > 0 {
 				class, anchor := r.importedDest(b, pf.Package, pb)
@@ -211,7 +216,7 @@ func (r *reporter) checkImportedBodies(b *binder) {
 
 // rebuild turns a portable body back into a Value, with the constants this
 // package gives each origin as the hole's candidates.
-func (r *reporter) rebuild(p portableValue, pkg *types.Package, fl *flow, supplied map[string][]*Value) *Value {
+func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *flow, supplied map[string][]*Value) *Value {
 	v := &Value{Kind: p.Kind, Types: p.Types, Open: p.Open, UnknownBefore: p.Unknown, Nullable: p.Nullable}
 	switch p.Kind {
 	case String:
@@ -228,6 +233,9 @@ func (r *reporter) rebuild(p portableValue, pkg *types.Package, fl *flow, suppli
 		}
 		sups := r.supplies(obj)
 		cands := r.constsOf(sups, fl)
+		if p.Shared {
+			cands = slices.DeleteFunc(cands, func(c *Value) bool { return !r.namesDeepSeek(c, key) })
+		}
 		if len(cands) > 0 {
 			supplied[path] = cands
 		}
@@ -238,14 +246,14 @@ func (r *reporter) rebuild(p portableValue, pkg *types.Package, fl *flow, suppli
 		}
 	}
 	for _, m := range p.Members {
-		mv := r.rebuild(m.Value, pkg, fl, supplied)
+		mv := r.rebuild(m.Value, m.Key, pkg, fl, supplied)
 		if len(m.Value.Origins) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
 			continue // an optional key this package does not set: not known to be sent
 		}
 		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: m.Maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})
 	}
 	for _, e := range p.Elems {
-		v.Elems = append(v.Elems, r.rebuild(e, pkg, fl, supplied))
+		v.Elems = append(v.Elems, r.rebuild(e, "", pkg, fl, supplied))
 	}
 	return v
 }

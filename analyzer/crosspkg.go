@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,6 +34,9 @@ type sink struct {
 	// Field is the field of the parameter's struct type the key is read from
 	// (Send(req *llm.Request) with Model: req.Model), or "".
 	Field string
+	// Shared marks a value other providers' requests read too: a constant an
+	// importer writes there is DeepSeek's only where it names DeepSeek.
+	Shared bool
 }
 
 func (*sinkFact) AFact() {}
@@ -46,6 +51,9 @@ func (f *sinkFact) String() string {
 		case s.Param >= 0:
 			p = fmt.Sprintf("%d:%s", s.Param, p)
 		}
+		if s.Shared {
+			p += "(shared)"
+		}
 		parts = append(parts, p)
 	}
 	return "sinks:" + strings.Join(parts, ",")
@@ -54,29 +62,51 @@ func (f *sinkFact) String() string {
 // sinkRecorder collects the sinks of this package's objects, to export once.
 type sinkRecorder map[types.Object][]sink
 
+// otherReads are this package's fields and parameters (or fields of parameters)
+// that requests to other providers read: a config's Model, sent by the DeepSeek
+// client and by the DashScope client.
+type otherReads map[paramField]bool
+
+// add notes the values a payload bound for another provider reads.
+func (o otherReads) add(r *reporter, s *site) {
+	eachSink(r, s, func(_ *Member, _ types.Object, _ sink, from paramField) { o[from] = true })
+}
+
 // record notes which top-level keys of a checked payload come from a parameter of
 // an exported function or from an exported field: values only importers show.
-func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint) {
-	if s.shared || s.value == nil || s.value.Kind != Object {
+func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint, others otherReads) {
+	if s.shared {
+		return
+	}
+	eachSink(r, s, func(m *Member, obj types.Object, sk sink, from paramField) {
+		sk.Endpoint, sk.Shared = string(ep), others[from]
+		if r.constrained(ep, m.Key, m.Value) && !containsSink(rec[obj], sk) {
+			rec[obj] = append(rec[obj], sk)
+		}
+	})
+}
+
+// eachSink calls f for each top-level key of a payload whose value comes from a
+// parameter of an exported function of this package (or a field of one) or from
+// an exported field, with the object the fact goes on and where the value is read.
+func eachSink(r *reporter, s *site, f func(m *Member, obj types.Object, sk sink, from paramField)) {
+	if s.value == nil || s.value.Kind != Object {
 		return
 	}
 	for _, m := range s.value.Members {
-		if m.Value.Kind != Hole || len(m.Value.Origins) == 0 && len(m.Value.ParamFields) == 0 || !r.constrained(ep, m.Key, m.Value) {
+		if m.Value.Kind != Hole {
 			continue
 		}
 		for _, pf := range m.Value.ParamFields {
 			if fn, i := paramOwner(pf.Param); fn != nil && pf.Param.Pkg() == r.pass.Pkg {
-				sk := sink{Param: i, Key: m.Key, Endpoint: string(ep), Field: pf.Field}
-				if !containsSink(rec[fn], sk) {
-					rec[fn] = append(rec[fn], sk)
-				}
+				f(m, fn, sink{Param: i, Key: m.Key, Field: pf.Field}, pf)
 			}
 		}
 		for _, o := range m.Value.Origins {
 			if o.Pkg() != r.pass.Pkg {
 				continue // facts go on this package's objects only
 			}
-			sk := sink{Param: -1, Key: m.Key, Endpoint: string(ep)}
+			sk := sink{Param: -1, Key: m.Key}
 			obj := types.Object(o)
 			if !o.IsField() {
 				fn, i := paramOwner(o)
@@ -85,9 +115,7 @@ func (rec sinkRecorder) record(r *reporter, s *site, ep schema.Endpoint) {
 				}
 				obj, sk.Param = fn, i
 			}
-			if !containsSink(rec[obj], sk) {
-				rec[obj] = append(rec[obj], sk)
-			}
+			f(m, obj, sk, paramField{Param: o})
 		}
 	}
 }
@@ -305,8 +333,58 @@ func fieldValue(pass *analysis.Pass, fl *flow, arg ast.Expr, field string) ast.E
 // the value itself can hold.
 func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
 	for _, c := range fl.of(e).Consts {
+		if s.Shared && !r.namesDeepSeek(c, s.Key) {
+			continue // one provider's value among several
+		}
 		r.checkConst(c, s.Key, schema.Endpoint(s.Endpoint))
 	}
+}
+
+// namesDeepSeek reports whether a constant set in a value several providers read
+// is DeepSeek's: a DeepSeek model as the model, or, for another key, a constant
+// written in a literal that names a DeepSeek model or URL
+// (RoleConfig{Provider: "deepseek", Model: "deepseek-chat", Temperature: 0.8}).
+func (r *reporter) namesDeepSeek(c *Value, key string) bool {
+	if key == "model" {
+		s, ok := c.Const.(string)
+		return ok && r.deepSeekModel(s)
+	}
+	lit := r.enclosingLiteral(c.Pos)
+	if lit == nil {
+		return false
+	}
+	names := false
+	ast.Inspect(lit, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !names {
+			if tv := r.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				s := constant.StringVal(tv.Value)
+				names = r.deepSeekModel(s) || classifierFor(r.contract).classify(s)&toDeepSeek != 0
+				return false
+			}
+		}
+		return !names
+	})
+	return names
+}
+
+// enclosingLiteral is the innermost composite literal of this package around pos.
+func (r *reporter) enclosingLiteral(pos token.Pos) *ast.CompositeLit {
+	var lit *ast.CompositeLit
+	for _, f := range r.pass.Files {
+		if pos < f.Pos() || pos >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			if l, ok := n.(*ast.CompositeLit); ok {
+				lit = l
+			}
+			return true
+		})
+	}
+	return lit
 }
 
 // checkConst validates one constant as the value of a top-level key, reported
@@ -368,4 +446,10 @@ func hasFact[F analysis.Fact](pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// deepSeekModel reports whether the contract knows s as a DeepSeek model, current
+// or retired.
+func (r *reporter) deepSeekModel(s string) bool {
+	return slices.Contains(r.contract.Accepted, s) || slices.Contains(r.contract.Retired, s)
 }

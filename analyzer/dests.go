@@ -131,8 +131,10 @@ func (b *binder) destsOf(fn ast.Node) *dests {
 			if isString(b.pass.TypesInfo.TypeOf(e)) && isIdentOrSelector(e) && !b.isParamOf(fn, e) && !isFieldKey(b.pass, e) {
 				// A base URL or path held in a variable or field. (A parameter's
 				// value is the caller's: its constants bind the caller.)
-				for _, s := range b.flow.of(e).strings() {
-					b.addString(d, s)
+				if strs := b.flow.of(e).strings(); !b.providerSwitch(strs) {
+					for _, s := range strs {
+						b.addString(d, s)
+					}
 				}
 			}
 		case *ast.CallExpr:
@@ -416,4 +418,17 @@ func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
 	d.bases = fd.bases
 	d.class = fd.class &^ (urlKnown | toAnthropic | toResponses | toDeepSeekAny)
 	return d.resolve(b.urls), true
+}
+
+// providerSwitch reports whether the URLs a field or variable may hold name both
+// DeepSeek and another provider: a config filled by every provider's constructor
+// (SetDefaultAPIBase(cfg, url) called with each one's base URL). The field says
+// only that some provider is used; which one is decided where the function is
+// reached from, so it binds nothing.
+func (b *binder) providerSwitch(strs []string) bool {
+	var c endpointClass
+	for _, s := range strs {
+		c |= b.urls.classify(s)
+	}
+	return c&toDeepSeek != 0 && c&toOther != 0
 }

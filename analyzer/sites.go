@@ -25,6 +25,9 @@ type site struct {
 	// shared marks a payload the code sends to DeepSeek and to other providers (a
 	// generic builder): values it may hold are judged only where they name DeepSeek.
 	shared bool
+	// elsewhere marks a payload shown to go to another provider only: the values
+	// it reads are another API's too (sinkRecorder.recordElsewhere).
+	elsewhere bool
 	// siblings is the literal a nested payload is a field of ({url: …, body:
 	// map[string]any{…}} in a table): its other fields may name the URL.
 	siblings *ast.CompositeLit
