@@ -392,6 +392,7 @@ func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
 		return 0, false
 	}
 	d := &dests{}
+	var client *dests
 	ast.Inspect(s.body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -406,12 +407,18 @@ func (b *binder) sdkSendDest(s *site) (endpointClass, bool) {
 			return true
 		}
 		d.addPath(spec.Path)
+		if c := b.clientDests(call); c != nil {
+			client = c
+		}
 		return true
 	})
 	if len(d.paths) == 0 {
 		return 0, false
 	}
 	fd := b.destsOf(s.fn)
+	if client != nil {
+		fd = client // the client the call is made on says, not the function's other calls
+	}
 	if len(fd.bases) == 0 {
 		return 0, false
 	}
@@ -431,4 +438,52 @@ func (b *binder) providerSwitch(strs []string) bool {
 		c |= b.urls.classify(s)
 	}
 	return c&toDeepSeek != 0 && c&toOther != 0
+}
+
+// clientDests is where the local client an SDK call is made on sends, from the
+// URL constants of the expressions that build it (client := openai.NewClient(
+// option.WithBaseURL("https://api.deepseek.com/v1"))), or nil when the call is not
+// made on such a local or its construction names no URL.
+func (b *binder) clientDests(call *ast.CallExpr) *dests {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	x := sel.X
+	for {
+		inner, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		x = inner.X // client.Chat.Completions.New: the root is client
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := b.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !isLocalTo(v) {
+		return nil
+	}
+	assigns := b.flow.assignsOf(v)
+	if len(assigns) == 0 {
+		return nil
+	}
+	d := &dests{}
+	for _, a := range assigns {
+		ast.Inspect(a.expr, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				if tv := b.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+					b.addString(d, constant.StringVal(tv.Value))
+					return false
+				}
+			}
+			return true
+		})
+		d.class |= b.otherEndpointIn(a.expr)
+	}
+	if len(d.bases) == 0 && d.class == 0 {
+		return nil
+	}
+	return d
 }

@@ -3,6 +3,9 @@ package openaigo
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/url"
 
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
@@ -142,4 +145,36 @@ func Respond(ctx context.Context, key, question string) error { // want Respond:
 		Store:        openai.Bool(true), // want `store: .*\(DS508\)`
 	})
 	return err
+}
+
+// The client the call is made on says where the request goes, not the other
+// hosts the function's helpers reach (a weather tool).
+func AskWithTool(ctx context.Context, key, city string) error { // want AskWithTool:"deepseek:chat\\+other"
+	client := openai.NewClient(option.WithAPIKey(key), option.WithBaseURL("https://api.deepseek.com/v1"))
+	forecast, err := weather(city)
+	if err != nil {
+		return err
+	}
+	_, err = client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+		Model:    configuredModel(ctx),
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(forecast)},
+	})
+	return err
+}
+
+func configuredModel(ctx context.Context) string {
+	if m, ok := ctx.Value("model").(string); ok && m != "" {
+		return m
+	}
+	return string(openai.ChatModelGPT4oMini) // want `model: DeepSeek rejects model "gpt-4o-mini".*\(DS101\)`
+}
+
+func weather(city string) (string, error) {
+	resp, err := http.Get("https://api.weather.example/v1/forecast?city=" + url.QueryEscape(city))
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
 }
