@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 	"strings"
 
@@ -347,7 +346,7 @@ func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
 func (r *reporter) namesDeepSeek(c *Value, key string) bool {
 	if key == "model" {
 		s, ok := c.Const.(string)
-		return ok && r.deepSeekModel(s)
+		return ok && r.deepseekModel(c)
 	}
 	lit := r.enclosingLiteral(c.Pos)
 	if lit == nil {
@@ -358,7 +357,7 @@ func (r *reporter) namesDeepSeek(c *Value, key string) bool {
 		if e, ok := n.(ast.Expr); ok && !names {
 			if tv := r.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
 				s := constant.StringVal(tv.Value)
-				names = r.deepSeekModel(s) || classifierFor(r.contract).classify(s)&toDeepSeek != 0
+				names = r.deepseekModel(&Value{Const: s}) || classifierFor(r.contract).classify(s)&toDeepSeek != 0
 				return false
 			}
 		}
@@ -446,10 +445,4 @@ func hasFact[F analysis.Fact](pass *analysis.Pass) bool {
 		}
 	}
 	return false
-}
-
-// deepSeekModel reports whether the contract knows s as a DeepSeek model, current
-// or retired.
-func (r *reporter) deepSeekModel(s string) bool {
-	return slices.Contains(r.contract.Accepted, s) || slices.Contains(r.contract.Retired, s)
 }

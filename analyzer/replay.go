@@ -48,7 +48,28 @@ func (l *lowerer) replayedMessage(e ast.Expr) *Value {
 		v.Members = kept
 	}
 	v.Pos, v.End = e.Pos(), e.End()
+	v.Replayed = true
 	return v
+}
+
+// toolsOfReplay marks the tools of a request that replays the model's tool calls
+// as sent: whatever expression holds them (a parameter, a field, a local filled on
+// one branch), the model called a tool, so the request that asked it carried
+// tools, and the loop sends the same ones again.
+func toolsOfReplay(body *Value) {
+	if body == nil || body.Kind != Object {
+		return
+	}
+	tools, messages := body.member("tools"), body.member("messages")
+	if tools == nil || tools.Value.Kind != Hole || messages == nil || messages.Value.Kind != Array {
+		return
+	}
+	for _, m := range messages.Value.Elems {
+		if m.Replayed && m.Kind == Object && m.member("tool_calls") != nil {
+			tools.Value.SomeElems, tools.Maybe = true, false
+			return
+		}
+	}
 }
 
 // jsonNameOf is the JSON key of the struct field a selector reads, or "".

@@ -43,6 +43,7 @@ func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter
 func (r *reporter) check(s *site, ep schema.Endpoint) {
 	r.site = s
 	defer func() { r.site = nil }()
+	toolsOfReplay(s.value)
 	inst, index := instance(s.value)
 	violations, err := r.contract.Validate(ep, inst)
 	if err != nil {
@@ -222,7 +223,7 @@ func known(v *Value, path, sentAt []string) bool {
 			return true
 		}
 	}
-	return v.Kind != Hole
+	return v.Kind != Hole || v.SomeElems
 }
 
 // report renders one diagnostic.

@@ -43,6 +43,7 @@ func (l *lowerer) sdkCall(call *ast.CallExpr) *Value {
 		c := &Value{Kind: String, Const: spec.Set[k], Pos: call.Fun.Pos(), End: call.Fun.End()}
 		v.Members = append(v.Members, &Member{Key: k, KeyPos: call.Fun.Pos(), KeyEnd: call.Fun.End(), Value: c})
 	}
+	v.Replayed = spec.Replay
 	for _, key := range spec.Maybe {
 		v.Members = append(v.Members, &Member{Key: key, KeyPos: call.Pos(), KeyEnd: call.End(), Value: &Value{Kind: Hole, Pos: call.Pos(), End: call.End()}, Maybe: true})
 	}

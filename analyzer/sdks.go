@@ -41,6 +41,9 @@ type sdkData struct {
 		// Maybe lists keys with values the code cannot see (ToParam() copies the
 		// response's content and tool calls, and nothing else).
 		Maybe []string `json:"maybe"`
+		// Replay marks a call that turns the model's response message into the
+		// next request's assistant message.
+		Replay bool `json:"replay"`
 	} `json:"constructors"`
 	// Sends are the SDK calls that send a request body: where the body and the
 	// request options are among the arguments, the path the call appends to the

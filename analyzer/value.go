@@ -30,6 +30,13 @@ type Value struct {
 	UnknownBefore bool
 	// Nullable marks an object that may be null instead (a nil pointer).
 	Nullable bool
+	// Replayed marks the model's own message sent back in a tool loop
+	// (history = append(history, resp.Choices[0].Message), msg.ToParam()).
+	Replayed bool
+	// SomeElems marks an array hole that holds elements on some run: the tools of a
+	// request that replays the model's tool calls (the model calls only tools it
+	// was given).
+	SomeElems bool
 
 	Pos, End token.Pos // the Go expression (or JSON text) the value came from
 	// Decl is where a value's type was declared (a struct field's type), used to
@@ -192,6 +199,9 @@ func instance(v *Value) (any, map[string]*node) {
 			return v.Const
 		case Null:
 			return nil
+		}
+		if v.SomeElems {
+			return []any{map[string]any{}}
 		}
 		return placeholder(v.Types)
 	}

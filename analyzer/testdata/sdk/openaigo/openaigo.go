@@ -178,3 +178,50 @@ func weather(city string) (string, error) {
 	b, err := io.ReadAll(resp.Body)
 	return string(b), err
 }
+
+// The tools come from the caller: the model called one, so the request carried
+// them, and the loop sends them again with the replayed message.
+func AgentLoop(ctx context.Context, client openai.Client, tools []openai.ChatCompletionToolUnionParam, question string) error {
+	messages := []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)}
+	for {
+		resp, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+			Model:    "deepseek-flash",
+			Messages: messages,
+			Tools:    tools,
+		})
+		if err != nil {
+			return err
+		}
+		msg := resp.Choices[0].Message
+		if len(msg.ToolCalls) == 0 {
+			return nil
+		}
+		messages = append(messages, msg.ToParam()) // want `messages\[\?\]: DeepSeek rejects an assistant message without reasoning_content.*\(DS204\)`
+		for _, call := range msg.ToolCalls {
+			messages = append(messages, openai.ToolMessage("done", call.ID))
+		}
+	}
+}
+
+// The same loop with thinking off: nothing to pass back.
+func AgentLoopNoThinking(ctx context.Context, client openai.Client, tools []openai.ChatCompletionToolUnionParam, question string) error {
+	messages := []openai.ChatCompletionMessageParamUnion{openai.UserMessage(question)}
+	for {
+		resp, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
+			Model:    "deepseek-flash",
+			Messages: messages,
+			Tools:    tools,
+		}, option.WithJSONSet("thinking", map[string]string{"type": "disabled"}))
+		if err != nil {
+			return err
+		}
+		msg := resp.Choices[0].Message
+		if len(msg.ToolCalls) == 0 {
+			return nil
+		}
+		messages = append(messages, msg.ToParam())
+		for _, call := range msg.ToolCalls {
+			messages = append(messages, openai.ToolMessage("done", call.ID))
+		}
+	}
+}
