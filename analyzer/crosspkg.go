@@ -345,8 +345,7 @@ func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
 // (RoleConfig{Provider: "deepseek", Model: "deepseek-chat", Temperature: 0.8}).
 func (r *reporter) namesDeepSeek(c *Value, key string) bool {
 	if key == "model" {
-		s, ok := c.Const.(string)
-		return ok && r.deepseekModel(c)
+		return r.deepseekModel(c)
 	}
 	lit := r.enclosingLiteral(c.Pos)
 	if lit == nil {
