@@ -64,7 +64,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact), new(bodiesFact)},
+		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact), new(bodiesFact), new(returnsFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
@@ -274,6 +274,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	sinks.export(r)
 	bodies.export(pass)
 	exportConstFacts(pass)
+	exportReturnFacts(pass, contract)
 	r.checkImportedBodies(bind)
 	r.checkImportedSinks(bind.flow)
 	r.flush()

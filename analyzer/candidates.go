@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/deepseekvet/deepseekvet/schema"
 	"golang.org/x/tools/go/analysis"
@@ -54,17 +53,7 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 // models served by others.
 func (r *reporter) deepseekModel(v *Value) bool {
 	s, ok := v.Const.(string)
-	if !ok {
-		return false
-	}
-	for _, list := range [][]string{r.contract.Accepted, r.contract.Retired} {
-		for _, m := range list {
-			if strings.EqualFold(m, s) {
-				return true
-			}
-		}
-	}
-	return false
+	return ok && isModelID(r.contract, s)
 }
 
 // related points from a value reported where it is written to where the payload

@@ -97,6 +97,11 @@ func (f *flow) importedConst(obj types.Object, e ast.Expr) (*Value, bool) {
 	if !f.pass.ImportObjectFact(obj, &fact) {
 		return nil, false
 	}
+	return constFactValue(fact, e)
+}
+
+// constFactValue is a fact's constant as a Value placed at e.
+func constFactValue(fact constFact, e ast.Expr) (*Value, bool) {
 	v := &Value{Kind: fact.Kind, Pos: e.Pos(), End: e.End()}
 	switch fact.Kind {
 	case String:

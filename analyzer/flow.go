@@ -510,6 +510,9 @@ func (f *flow) call(call *ast.CallExpr, bind map[*types.Var]ast.Expr, depth int)
 	if v, ok := f.importedConst(callee, call); ok && len(call.Args) == 0 {
 		return cands{Consts: []*Value{v}}
 	}
+	if c, ok := f.importedReturns(callee, call, depth); ok {
+		return c
+	}
 	if stringJoiners()[funcName(callee)] {
 		out := cands{Unknown: true}
 		for _, a := range call.Args {

@@ -1,0 +1,47 @@
+// Package baseclient is the provider-neutral core several provider packages
+// build on: it resolves the model from the options or from the config each
+// provider fills, and knows each provider's default model.
+package baseclient
+
+import "net/http"
+
+type Config struct {
+	APIKey  string
+	Model   string
+	BaseURL string
+}
+
+type Options struct{ Model string }
+
+type BaseClient struct {
+	config Config
+	HTTP   *http.Client
+}
+
+func New(config Config) *BaseClient { return &BaseClient{config: config, HTTP: &http.Client{}} }
+
+func (c *BaseClient) Config() Config { return c.config }
+
+// ResolveModel returns the model from the options if set, else from the config.
+func (c *BaseClient) ResolveModel(opts Options) string { // want ResolveModel:"returns:field .*"
+	if opts.Model != "" {
+		return opts.Model
+	}
+	return c.config.Model
+}
+
+// DefaultModel is each provider's default.
+func DefaultModel(provider string) string { // want DefaultModel:"returns:deepseek-chat,qwen-plus,gpt-4o,"
+	switch provider {
+	case "deepseek":
+		return "deepseek-chat"
+	case "dashscope":
+		return "qwen-plus"
+	case "openai":
+		return "gpt-4o"
+	}
+	return ""
+}
+
+// Label names the client for logs: not a model, no fact.
+func (c *BaseClient) Label() string { return c.config.BaseURL }
