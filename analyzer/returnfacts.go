@@ -76,7 +76,8 @@ func exportReturnFacts(pass *analysis.Pass, c *schema.Contract) {
 				}
 				return true
 			})
-			if models {
+			if models && !(fd.Recv == nil && fn.Signature().Params().Len() == 0 && len(fact.Consts) == 1 && len(fact.Fields) == 0) {
+				// (A function that returns one constant is a constFact already.)
 				pass.ExportObjectFact(fn, &fact)
 			}
 		}
