@@ -271,12 +271,12 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		r.checkType(tn, bind.endpointOf(tn), false)
 		sinks.checkFields(r, bind.flow, tn, bind.endpointOf(tn))
 	}
+	r.checkImportedSinks(bind.flow, sinks)
 	sinks.export(r)
 	bodies.export(pass)
 	exportConstFacts(pass)
 	exportReturnFacts(pass, contract)
 	r.checkImportedBodies(bind)
-	r.checkImportedSinks(bind.flow)
 	r.flush()
 	return nil, nil
 }

@@ -238,7 +238,7 @@ func (rec sinkRecorder) export(r *reporter) {
 // checkImportedSinks checks the constants this package passes to another
 // package's sinks: arguments of its functions, and its exported fields set in
 // literals or assignments.
-func (r *reporter) checkImportedSinks(fl *flow) {
+func (r *reporter) checkImportedSinks(fl *flow, rec sinkRecorder) {
 	if !hasFact[*sinkFact](r.pass) {
 		return
 	}
@@ -269,14 +269,14 @@ func (r *reporter) checkImportedSinks(fl *flow) {
 								continue
 							}
 						}
-						r.checkSinkValue(fl, arg, s)
+						rec.checkSinkValue(r, fl, arg, s)
 					}
 				}
 			case *ast.KeyValueExpr:
 				if id, ok := n.Key.(*ast.Ident); ok {
 					if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
 						for _, s := range sinksOf(v) {
-							r.checkSinkValue(fl, n.Value, s)
+							rec.checkSinkValue(r, fl, n.Value, s)
 						}
 					}
 				}
@@ -288,7 +288,7 @@ func (r *reporter) checkImportedSinks(fl *flow) {
 					if sel, ok := lhs.(*ast.SelectorExpr); ok {
 						if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
 							for _, sk := range sinksOf(s.Obj()) {
-								r.checkSinkValue(fl, n.Rhs[i], sk)
+								rec.checkSinkValue(r, fl, n.Rhs[i], sk)
 							}
 						}
 					}
@@ -330,12 +330,42 @@ func fieldValue(pass *analysis.Pass, fl *flow, arg ast.Expr, field string) ast.E
 // checkSinkValue validates the constants an expression may hold as the value of
 // one key, on its own: the other keys of the body are unknown, so only rules about
 // the value itself can hold.
-func (r *reporter) checkSinkValue(fl *flow, e ast.Expr, s sink) {
-	for _, c := range fl.of(e).Consts {
-		if s.Shared && !r.namesDeepSeek(c, s.Key) {
+//
+// A value that comes from this package's own exported field or parameter passes
+// the sink on: an importer of this package writes it (a role config converted to
+// the client's config, filled by the command line package).
+func (rec sinkRecorder) checkSinkValue(r *reporter, fl *flow, e ast.Expr, s sink) {
+	c := fl.of(e)
+	for _, v := range c.Consts {
+		if s.Shared && !r.namesDeepSeek(v, s.Key) {
 			continue // one provider's value among several
 		}
-		r.checkConst(c, s.Key, schema.Endpoint(s.Endpoint))
+		r.checkConst(v, s.Key, schema.Endpoint(s.Endpoint))
+	}
+	pass := func(obj types.Object, sk sink) {
+		if !containsSink(rec[obj], sk) {
+			rec[obj] = append(rec[obj], sk)
+		}
+	}
+	for _, o := range c.Origins {
+		if o.Pkg() != r.pass.Pkg {
+			continue
+		}
+		sk := s
+		sk.Param, sk.Field = -1, ""
+		if o.IsField() {
+			pass(o, sk)
+		} else if fn, i := paramOwner(o); fn != nil {
+			sk.Param = i
+			pass(fn, sk)
+		}
+	}
+	for _, pf := range c.ParamFields {
+		if fn, i := paramOwner(pf.Param); fn != nil && pf.Param.Pkg() == r.pass.Pkg {
+			sk := s
+			sk.Param, sk.Field = i, pf.Field
+			pass(fn, sk)
+		}
 	}
 }
 

@@ -6,8 +6,8 @@ import "multillm"
 
 type Role struct {
 	Provider    multillm.Provider
-	Model       string
-	Temperature float64
+	Model       string  // want Model:`sinks:model@chat\(shared\)`
+	Temperature float64 // want Temperature:`sinks:temperature@chat\(shared\)`
 }
 
 var (
