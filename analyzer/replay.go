@@ -52,10 +52,12 @@ func (l *lowerer) replayedMessage(e ast.Expr) *Value {
 	return v
 }
 
-// toolsOfReplay marks the tools of a request that replays the model's tool calls
-// as sent: whatever expression holds them (a parameter, a field, a local filled on
-// one branch), the model called a tool, so the request that asked it carried
-// tools, and the loop sends the same ones again.
+// toolsOfReplay marks the tools of a request that sends the model's tool calls
+// back as sent: whatever expression holds them (a parameter, a field, a local
+// filled on one branch), the model called a tool, so the request that asked it
+// carried tools, and the loop sends the same ones again. The assistant message
+// may be the response's own (Replayed) or one the code builds from it
+// (Message{Role: "assistant", ToolCalls: resp.ToolCalls}).
 func toolsOfReplay(body *Value) {
 	if body == nil || body.Kind != Object {
 		return
@@ -65,7 +67,7 @@ func toolsOfReplay(body *Value) {
 		return
 	}
 	for _, m := range messages.Value.Elems {
-		if m.Replayed && m.Kind == Object && m.member("tool_calls") != nil {
+		if m.Kind == Object && m.member("tool_calls") != nil && (m.Replayed || isAssistant(m)) {
 			tools.Value.SomeElems, tools.Maybe = true, false
 			return
 		}
@@ -84,4 +86,10 @@ func jsonNameOf(pass *analysis.Pass, sel *ast.SelectorExpr) string {
 		}
 	}
 	return ""
+}
+
+// isAssistant reports whether a message's role is the constant "assistant".
+func isAssistant(m *Value) bool {
+	role := m.member("role")
+	return role != nil && role.Value.Kind == String && role.Value.Const == "assistant"
 }

@@ -102,3 +102,33 @@ func replayNoTools(r io.Reader, q string) {
 		history = append(history, resp.Choices[0].Message)
 	}
 }
+
+// The caller's tools, and an assistant message the code builds from the reply's
+// tool calls: the model called a tool, so this request carried tools.
+func agentTurn(r io.Reader, q string, tools []function) {
+	history := []plainMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, plainRequest{Model: "deepseek-flash", Messages: history, Tools: tools})
+		var resp plainResponse
+		decode(r, &resp)
+		calls := resp.Choices[0].Message.ToolCalls
+		if len(calls) == 0 {
+			return
+		}
+		history = append(history, plainMessage{Role: "assistant", ToolCalls: calls}) // want `messages\[\?\]: DeepSeek rejects an assistant message without reasoning_content.*\(DS204\)`
+		for _, tc := range calls {
+			history = append(history, plainMessage{Role: "tool", ToolCallID: tc.ID, Content: "ok"})
+		}
+	}
+}
+
+// An assistant message without tool calls says nothing about the tools.
+func chatTurn(r io.Reader, q string, tools []function) {
+	history := []plainMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, plainRequest{Model: "deepseek-flash", Messages: history, Tools: tools})
+		var resp plainResponse
+		decode(r, &resp)
+		history = append(history, plainMessage{Role: "assistant", Content: resp.Choices[0].Message.Content})
+	}
+}
