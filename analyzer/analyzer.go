@@ -220,6 +220,9 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if panicHook != nil {
 		panicHook(pass)
 	}
+	if !sdkPackage(pass.Pkg.Path()) {
+		exportReturnFacts(pass) // base packages hold no payload but hand their importers models
+	}
 	if sdkPackage(pass.Pkg.Path()) || !mayHoldPayload(pass) {
 		cfg.tracePackage(pass, "no payload candidates: the package imports neither encoding/json, net/http nor an SDK deepseekvet knows, mentions no DeepSeek URL or model, has no //deepseekvet: directive and no fact binds it")
 		return nil, nil
@@ -275,7 +278,6 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	sinks.export(r)
 	bodies.export(pass)
 	exportConstFacts(pass)
-	exportReturnFacts(pass, contract)
 	r.checkImportedBodies(bind)
 	r.flush()
 	return nil, nil

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -23,6 +25,14 @@ import (
 type returnsFact struct {
 	Consts []constFact
 	Fields []string
+	// ParamFields are fields of a parameter it returns (opts.Model with opts the
+	// call's options): the caller's argument says.
+	ParamFields []returnedParamField
+}
+
+type returnedParamField struct {
+	Param int
+	Field string
 }
 
 func (*returnsFact) AFact() {}
@@ -35,13 +45,20 @@ func (f *returnsFact) String() string {
 	for _, p := range f.Fields {
 		parts = append(parts, "field "+p)
 	}
+	for _, p := range f.ParamFields {
+		parts = append(parts, fmt.Sprintf("param %d.%s", p.Param, p.Field))
+	}
 	return "returns:" + strings.Join(parts, ",")
 }
 
-// exportReturnFacts records what this package's exported string functions return
-// when it may name a model: a DeepSeek model constant, or a field called Model.
-// Other getters stay without a fact: every importer decodes them.
-func exportReturnFacts(pass *analysis.Pass, c *schema.Contract) {
+// exportReturnFacts records what this package's exported scalar functions
+// return when it is a constant or an exported field of this package: a getter a
+// base client shares (ResolveModel, ResolveTemperature) or a provider switch
+// (GetDefaultModel). It runs in every package, before the prefilter: such a base
+// package need not import encoding/json or name DeepSeek. A function that returns
+// only constants gets a fact only when its body names DeepSeek (case "deepseek":),
+// so that String methods and error texts stay without one.
+func exportReturnFacts(pass *analysis.Pass) {
 	info := pass.TypesInfo
 	for _, file := range pass.Files {
 		for _, d := range file.Decls {
@@ -50,11 +67,14 @@ func exportReturnFacts(pass *analysis.Pass, c *schema.Contract) {
 				continue
 			}
 			fn, ok := info.Defs[fd.Name].(*types.Func)
-			if !ok || fn.Signature().Results().Len() == 0 || !isString(fn.Signature().Results().At(0).Type()) {
+			if !ok || fn.Signature().Results().Len() == 0 || !isScalar(fn.Signature().Results().At(0).Type()) {
 				continue
 			}
+			if fd.Recv == nil && fn.Signature().Params().Len() == 0 && len(fd.Body.List) == 1 {
+				continue // one return statement: a constFact
+			}
 			var fact returnsFact
-			models := false
+			named := false
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
@@ -65,23 +85,49 @@ func exportReturnFacts(pass *analysis.Pass, c *schema.Contract) {
 					}
 					e := ast.Unparen(n.Results[0])
 					if cf := constFactOf(info, e); cf != nil {
-						fact.Consts = append(fact.Consts, *cf)
-						models = models || isModelID(c, cf.Text)
-					} else if field := returnedField(pass, e); field != nil {
+						if cf.Text != "" && cf.Text != "0" && cf.Text != "false" {
+							fact.Consts = append(fact.Consts, *cf) // zero values say nothing
+						}
+					} else if i, field := paramFieldReturned(pass, fn, e); i >= 0 {
+						fact.ParamFields = append(fact.ParamFields, returnedParamField{Param: i, Field: field})
+					} else if field := returnedField(pass, e); field != nil && field.Exported() {
 						if path, err := objectpath.For(field); err == nil {
 							fact.Fields = append(fact.Fields, string(path))
-							models = models || strings.EqualFold(field.Name(), "model") || strings.HasSuffix(field.Name(), "Model")
 						}
 					}
+				case *ast.BasicLit:
+					named = named || n.Kind == token.STRING && containsFold(n.Value, "deepseek")
 				}
 				return true
 			})
-			if models && !(fd.Recv == nil && fn.Signature().Params().Len() == 0 && len(fact.Consts) == 1 && len(fact.Fields) == 0) {
-				// (A function that returns one constant is a constFact already.)
+			if len(fact.Fields) > 0 || len(fact.ParamFields) > 0 && len(fact.Fields)+len(fact.Consts) > 0 || len(fact.Consts) > 0 && named {
 				pass.ExportObjectFact(fn, &fact)
 			}
 		}
 	}
+}
+
+// paramFieldReturned is the index of the parameter whose field a returned
+// selector reads (opts.Model), and the field's name, or -1.
+func paramFieldReturned(pass *analysis.Pass, fn *types.Func, e ast.Expr) (int, string) {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return -1, ""
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return -1, ""
+	}
+	if s, ok := pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return -1, ""
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if pass.TypesInfo.Uses[id] == params.At(i) {
+			return i, sel.Sel.Name
+		}
+	}
+	return -1, ""
 }
 
 // returnedField is the field of this package a returned selector reads
@@ -134,6 +180,20 @@ func (f *flow) importedReturns(callee *types.Func, call *ast.CallExpr, depth int
 	for _, p := range fact.Fields {
 		if obj, err := objectpath.Object(callee.Pkg(), objectpath.Path(p)); err == nil {
 			out = out.union(f.object(obj, nil, depth+1))
+		}
+	}
+	for _, pf := range fact.ParamFields {
+		if pf.Param >= len(call.Args) || callee.Signature().Variadic() && pf.Param >= callee.Signature().Params().Len()-1 {
+			continue
+		}
+		arg := call.Args[pf.Param]
+		if v := fieldValue(f.pass, f, arg, pf.Field); v != nil {
+			out = out.union(f.eval(v, nil, depth+1))
+		}
+		for _, o := range f.eval(arg, nil, depth+1).Origins {
+			if !o.IsField() {
+				out.ParamFields = append(out.ParamFields, paramField{Param: o, Field: pf.Field})
+			}
 		}
 	}
 	return out, true

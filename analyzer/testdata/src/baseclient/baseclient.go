@@ -31,7 +31,7 @@ func (c *BaseClient) ResolveModel(opts Options) string { // want ResolveModel:"r
 }
 
 // DefaultModel is each provider's default.
-func DefaultModel(provider string) string { // want DefaultModel:"returns:deepseek-chat,qwen-plus,gpt-4o,"
+func DefaultModel(provider string) string { // want DefaultModel:"returns:deepseek-chat,qwen-plus,gpt-4o"
 	switch provider {
 	case "deepseek":
 		return "deepseek-chat"
@@ -43,5 +43,13 @@ func DefaultModel(provider string) string { // want DefaultModel:"returns:deepse
 	return ""
 }
 
-// Label names the client for logs: not a model, no fact.
-func (c *BaseClient) Label() string { return c.config.BaseURL }
+// BaseURL is where the provider sends.
+func (c *BaseClient) BaseURL() string { return c.config.BaseURL } // want BaseURL:"returns:field .*"
+
+// Describe names a value for logs: constants without DeepSeek's name, no fact.
+func Describe(n int) string {
+	if n > 1 {
+		return "many"
+	}
+	return "one"
+}

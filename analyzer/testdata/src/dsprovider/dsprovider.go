@@ -27,7 +27,7 @@ type chatRequest struct {
 	Messages []map[string]string `json:"messages"`
 }
 
-func (c *Client) Chat(q string, opts baseclient.Options) error { // want Chat:"deepseek:chat"
+func (c *Client) Chat(q string, opts baseclient.Options) error { // want Chat:"deepseek:chat" Chat:"sinks:1.Model:model@chat"
 	body, _ := json.Marshal(chatRequest{Model: c.base.ResolveModel(opts), Messages: []map[string]string{{"role": "user", "content": q}}})
 	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
 	return err

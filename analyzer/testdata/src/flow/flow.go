@@ -329,7 +329,7 @@ func (p *openAIProv) Prepare(q string) map[string]any {
 
 type deepSeekProv struct{ openAIProv }
 
-func (p *deepSeekProv) Endpoint() string { return "https://api.deepseek.com/chat/completions" } // want Endpoint:"deepseek:chat"
+func (p *deepSeekProv) Endpoint() string { return "https://api.deepseek.com/chat/completions" } // want Endpoint:"deepseek:chat" Endpoint:"returns:https://api.deepseek.com/chat/completions"
 
 // An OpenAI-only builder with the same body stays silent.
 type plainOpenAI struct{ model string }

@@ -1,0 +1,17 @@
+// Package dsuser picks a per-call model that baseclient's ResolveModel hands to
+// dsprovider's request.
+package dsuser
+
+import (
+	"baseclient"
+	"dsprovider"
+)
+
+func Reason(q string) error {
+	c := dsprovider.New(baseclient.Config{APIKey: "k"})
+	return c.Chat(q, baseclient.Options{Model: "deepseek-reasoner"}) // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+}
+
+func Fine(q string) error {
+	return dsprovider.New(baseclient.Config{APIKey: "k"}).Chat(q, baseclient.Options{Model: "deepseek-flash"})
+}
