@@ -7,11 +7,11 @@ import (
 	"dsprovider"
 )
 
-func Reason(q string) error {
+func Reason(q string) error { // want Reason:"deepseek:chat"
 	c := dsprovider.New(baseclient.Config{APIKey: "k"})
 	return c.Chat(q, baseclient.Options{Model: "deepseek-reasoner"}) // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
 }
 
-func Fine(q string) error {
+func Fine(q string) error { // want Fine:"deepseek:chat"
 	return dsprovider.New(baseclient.Config{APIKey: "k"}).Chat(q, baseclient.Options{Model: "deepseek-flash"})
 }
