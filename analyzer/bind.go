@@ -85,7 +85,9 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 		if !sent {
 			return "", false // saved, logged or answered, never sent
 		}
-		if c, ok := b.siteDest(s); ok {
+		if c, ok := b.optionClientDest(s); ok {
+			class = c // the client an SDK call built from options is made on
+		} else if c, ok := b.siteDest(s); ok {
 			class = c // the call that sends it names the URL
 		} else if c, ok := b.sdkSendDest(s); ok {
 			class = c // the SDK method that sends it appends its path

@@ -481,9 +481,36 @@ func (b *binder) clientDests(call *ast.CallExpr) *dests {
 			return true
 		})
 		d.class |= b.otherEndpointIn(a.expr)
+		ast.Inspect(a.expr, func(n ast.Node) bool {
+			// A constructor of this package: newDeepSeek(model) names the URL.
+			if call, ok := n.(*ast.CallExpr); ok {
+				if callee := calleeFunc(b.pass, call); callee != nil && b.funcs[callee.Origin()] != nil {
+					d.union(b.destsOf(b.funcs[callee.Origin()]))
+				}
+			}
+			return true
+		})
 	}
 	if len(d.bases) == 0 && d.class == 0 {
 		return nil
 	}
 	return d
+}
+
+// optionClientDest is where an SDK call built from options (langchaingo's
+// llm.Call(ctx, q, llms.WithTemperature(…))) sends: its local client's.
+func (b *binder) optionClientDest(s *site) (endpointClass, bool) {
+	call, ok := s.root.(*ast.CallExpr)
+	if !ok {
+		return 0, false
+	}
+	if spec, ok := optionSend(b.pass, call); !ok || spec[0] >= 0 {
+		return 0, false
+	}
+	b.init()
+	d := b.clientDests(call)
+	if d == nil {
+		return 0, false
+	}
+	return d.resolve(b.urls), true
 }

@@ -266,7 +266,7 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		"provider": a.Provider,
 	})
 	if r.site != nil {
-		msg = withSDKAdvice(msg, sdkUse(r.pass, r.site, rule.ID))
+		msg = withSDKAdvice(msg, sdkUse(r.pass, r.site, rule.ID, key))
 	}
 	if r.sender != "" {
 		msg += " (the request is built by " + r.sender + ")"

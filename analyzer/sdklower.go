@@ -194,7 +194,7 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 	ctorSeen := false
 	if id, ok := ast.Unparen(client).(*ast.Ident); ok {
 		if obj, ok := l.pass.TypesInfo.Uses[id].(*types.Var); ok && l.locals[obj] != nil {
-			if ctor, ok := ast.Unparen(l.locals[obj].def).(*ast.CallExpr); ok {
+			if ctor := l.optionConstructor(l.locals[obj].def); ctor != nil {
 				if i, ok := oc.Constructors[funcName(calleeFunc(l.pass, ctor))]; ok && i <= len(ctor.Args) {
 					apply(ctor.Args[i:])
 					ctorSeen = !ctor.Ellipsis.IsValid()
@@ -757,4 +757,42 @@ func removeMember(v *Value, key string) {
 		}
 	}
 	v.Members = out
+}
+
+// optionConstructor is the SDK constructor call that builds a client: e itself,
+// or the one a function of this package returns (func newDeepSeek(model string)
+// (*openai.LLM, error) { return openai.New(…, openai.WithModel(model)) }), whose
+// parameters the flow gives its callers' arguments.
+func (l *lowerer) optionConstructor(e ast.Expr) *ast.CallExpr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	callee := calleeFunc(l.pass, call)
+	if callee == nil {
+		return nil
+	}
+	if _, ok := sdks().OptionCalls.Constructors[funcName(callee.Origin())]; ok {
+		return call
+	}
+	if l.flow == nil {
+		return nil
+	}
+	l.flow.ready()
+	rets := l.flow.returns[callee.Origin()]
+	if l.flow.decls[callee.Origin()] == nil || len(rets) != 1 || len(rets[0].Results) != 1 {
+		return nil
+	}
+	inner, ok := ast.Unparen(rets[0].Results[0]).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	f := calleeFunc(l.pass, inner)
+	if f == nil {
+		return nil
+	}
+	if _, ok := sdks().OptionCalls.Constructors[funcName(f.Origin())]; !ok {
+		return nil
+	}
+	return inner
 }

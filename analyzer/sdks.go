@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -104,6 +105,8 @@ type sdkData struct {
 type sdkAdvice struct {
 	Use   string   `json:"use"`
 	Needs []string `json:"needs"`
+	// Keys limits the advice to violations at these keys (empty: any key).
+	Keys []string `json:"keys"`
 }
 
 // sendSpec describes one SDK call that sends a request.
@@ -297,13 +300,13 @@ func siteSDK(pass *analysis.Pass, s *site) string {
 
 // sdkUse is what to write instead for a rule reported on a site built with an SDK,
 // in that SDK's terms for the version the package builds against, or "".
-func sdkUse(pass *analysis.Pass, s *site, rule string) string {
+func sdkUse(pass *analysis.Pass, s *site, rule, key string) string {
 	module := siteSDK(pass, s)
 	if module == "" {
 		return ""
 	}
 	for _, a := range sdks().Advice[module][rule] {
-		ok := true
+		ok := len(a.Keys) == 0 || key == "" || slices.Contains(a.Keys, key)
 		for _, n := range a.Needs {
 			if lookupQualified(pass.Pkg, n) == nil {
 				ok = false

@@ -317,7 +317,7 @@ var wireProbe = &analysis.Analyzer{
 			}
 			ps := probeSite{name: name, value: s.value, endpoint: ep, bound: ok, advice: map[string]string{}}
 			for rule := range sdks().Advice[siteSDK(pass, s)] {
-				if u := sdkUse(pass, s, rule); u != "" {
+				if u := sdkUse(pass, s, rule, ""); u != "" {
 					ps.advice[rule] = u
 				}
 			}

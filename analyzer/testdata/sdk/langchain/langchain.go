@@ -39,3 +39,30 @@ func AskOpenAI(ctx context.Context, question string) (string, error) {
 	}
 	return llm.Call(ctx, question, llms.WithMaxTokens(2000), llms.WithTemperature(2.5))
 }
+
+// Clients built by a helper of this package, one for DeepSeek and one for Groq:
+// each call goes where its own client points.
+func newDeepSeek(model string) (*openai.LLM, error) {
+	return openai.New(openai.WithBaseURL("https://api.deepseek.com/v1"), openai.WithModel(model))
+}
+
+func Taglines(ctx context.Context, product string) (string, error) { // want Taglines:"deepseek:chat\\+other"
+	legacy, err := newDeepSeek("deepseek-chat") // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+	if err != nil {
+		return "", err
+	}
+	old, _ := legacy.Call(ctx, product)
+	flash, err := newDeepSeek("deepseek-flash")
+	if err != nil {
+		return "", err
+	}
+	fresh, _ := flash.Call(ctx, product,
+		llms.WithSeed(42), // want `seed: seed is OpenAI's field.*DeepSeek has no seed, remove it \(DS501\)`
+	)
+	groq, err := openai.New(openai.WithBaseURL("https://api.groq.com/openai/v1"), openai.WithModel("deepseek-r1-distill-llama-70b"))
+	if err != nil {
+		return "", err
+	}
+	other, _ := groq.Call(ctx, product, llms.WithSeed(7), llms.WithPresencePenalty(0.5))
+	return old + fresh + other, nil
+}
