@@ -121,6 +121,11 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			if !models || others {
 				return "", false
 			}
+		case class&toOther != 0 && others && !models:
+			// A function that calls DeepSeek and another provider, and a request
+			// whose model names only the other's (llama3.2 for the local server).
+			s.elsewhere = true
+			return "", false
 		case class&toOther != 0:
 			s.shared = true
 			if tn := namedOf(s.typ); tn != nil && tn.Pkg() != nil && tn.Pkg() != b.pass.Pkg && !sdkPackages()[tn.Pkg().Path()] && b.typeBinding(tn) == 0 {

@@ -105,3 +105,20 @@ func AskAnthropicModels(q string) error { // want AskAnthropicModels:"deepseek:a
 	}
 	return a.do("/anthropic/v1/messages", map[string]any{"model": "gpt-4o", "max_tokens": 512, "messages": []map[string]any{{"role": "user", "content": q}}}) // want `model: .*"gpt-4o".*\(DS101\)`
 }
+
+// One function asks DeepSeek and a local server, through a helper that adds a key:
+// the request whose model names only the local server's model is the local one's.
+func withUsage(p map[string]any) map[string]any {
+	p["stream_options"] = map[string]bool{"include_usage": true}
+	p["stream"] = true
+	return p
+}
+
+func AskBoth(q string) error { // want AskBoth:"deepseek:chat\\+other"
+	remote := withUsage(map[string]any{"model": "deepseek-flash", "temperature": 3, "messages": []map[string]string{{"role": "user", "content": q}}}) // want `temperature: 3 is outside.*\(DS105\)`
+	local := withUsage(map[string]any{"model": "llama3.2", "temperature": 3, "messages": []map[string]string{{"role": "user", "content": q}}})
+	if err := post("https://api.deepseek.com/chat/completions", remote); err != nil {
+		return err
+	}
+	return post("http://localhost:11434/v1/chat/completions", local)
+}
