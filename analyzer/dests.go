@@ -27,6 +27,9 @@ type dests struct {
 	class endpointClass
 	bases map[string]bool
 	paths map[string]bool
+	// prefixes are path segments a format puts between a base and a path
+	// (fmt.Sprintf("%s/beta/%s", base, path)).
+	prefixes map[string]bool
 	// foreign marks another API's path joined to the bases (/api/embed).
 	foreign bool
 }
@@ -39,6 +42,12 @@ func (d *dests) union(o *dests) {
 	}
 	for s := range o.paths {
 		d.addPath(s)
+	}
+	for s := range o.prefixes {
+		if d.prefixes == nil {
+			d.prefixes = map[string]bool{}
+		}
+		d.prefixes[s] = true
 	}
 }
 
@@ -69,8 +78,19 @@ func (d *dests) resolve(u *urlClassifier) endpointClass {
 			c |= u.classify(base)
 			continue
 		}
+		prefixes := []string{""}
+		for pre := range d.prefixes {
+			if !strings.HasSuffix(strings.TrimSuffix(base, "/"), pre) {
+				prefixes = append(prefixes, pre)
+			}
+		}
+		if len(prefixes) > 1 {
+			prefixes = prefixes[1:] // the format puts its segment in every URL it builds
+		}
 		for p := range d.paths {
-			c |= u.classify(strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(p, "/"))
+			for _, pre := range prefixes {
+				c |= u.classify(strings.TrimSuffix(base, "/") + pre + "/" + strings.TrimPrefix(p, "/"))
+			}
 		}
 	}
 	if c&(urlKnown|toAnthropic|toResponses) != 0 {
@@ -91,6 +111,11 @@ func (b *binder) addString(d *dests, s string) {
 	}
 	if p, ok := b.urls.requestPath(s); ok {
 		d.addPath(p)
+	} else if pre, ok := formatSegment(s); ok {
+		if d.prefixes == nil {
+			d.prefixes = map[string]bool{}
+		}
+		d.prefixes[pre] = true
 	} else if b.urls.foreignPath(s) {
 		d.foreign = true
 	}
@@ -513,4 +538,18 @@ func (b *binder) optionClientDest(s *site) (endpointClass, bool) {
 		return 0, false
 	}
 	return d.resolve(b.urls), true
+}
+
+// formatSegment is the path segment a format joining a base to a path puts
+// between them: "/beta" in "%s/beta/%s".
+func formatSegment(s string) (string, bool) {
+	for _, verb := range []string{"%s", "%v"} {
+		if strings.HasPrefix(s, verb+"/") && strings.HasSuffix(s, "/"+verb) && len(s) > 2*len(verb)+2 {
+			mid := s[len(verb)+1 : len(s)-len(verb)-1]
+			if mid != "" && !strings.ContainsAny(mid, "% ?:") {
+				return "/" + mid, true
+			}
+		}
+	}
+	return "", false
 }

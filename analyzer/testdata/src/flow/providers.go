@@ -122,3 +122,17 @@ func AskBoth(q string) error { // want AskBoth:"deepseek:chat\\+other"
 	}
 	return post("http://localhost:11434/v1/chat/completions", local)
 }
+
+// A helper puts /beta between the base and the caller's path: prefix completion
+// goes to the beta base URL.
+func betaURL(path string) string { return fmt.Sprintf("%s/beta/%s", newAPI().base, path) }
+
+func ContinueCode(code string) error { // want ContinueCode:"deepseek:beta"
+	return post(betaURL("chat/completions"), map[string]any{
+		"model": "deepseek-flash",
+		"messages": []map[string]any{
+			{"role": "user", "content": "Finish this function."},
+			{"role": "assistant", "content": code, "prefix": true},
+		},
+	})
+}
