@@ -64,7 +64,7 @@ func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 		Doc:              docText(),
 		URL:              DocsURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact), new(bodiesFact), new(returnsFact)},
+		FactTypes:        []analysis.Fact{new(boundFact), new(sinkFact), new(constFact), new(bodiesFact), new(returnsFact), new(fieldConstsFact)},
 		RunDespiteErrors: false,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(cfg.filtered(pass), cfg) },
 	}
@@ -278,6 +278,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	sinks.export(r)
 	bodies.export(pass)
 	exportConstFacts(pass)
+	exportFieldConsts(pass, ins, bind.boundPayloadTypes())
 	r.checkImportedBodies(bind)
 	r.flush()
 	return nil, nil

@@ -40,6 +40,7 @@ type binder struct {
 	clients   map[*types.TypeName]endpointClass // memo of clientClass
 	once      bool
 	signal    int8 // deepSeekSignal's memo: 1 yes, -1 no, 0 not yet known
+	decoded   map[*types.TypeName]bool
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {
@@ -117,8 +118,9 @@ func (b *binder) target(s *site) (schema.Endpoint, bool) {
 			return "", false // shown to go to another provider
 		case class&toDeepSeek == 0:
 			// Only the model says where it goes: every constant it may be names
-			// a DeepSeek model.
-			if !models || others {
+			// a DeepSeek model, and the type is not read back from JSON (a session
+			// file the package loads, whose defaults are no request).
+			if !models || others || b.decodedType(namedOf(s.typ)) {
 				return "", false
 			}
 		case class&toOther != 0 && others && !models:
@@ -624,4 +626,31 @@ func (b *binder) typesUsed(fd *ast.FuncDecl) []*types.TypeName {
 		return true
 	})
 	return out
+}
+
+// decodedType reports whether the package decodes JSON into a value of type tn
+// (json.Unmarshal(data, &s), dec.Decode(&s)): a record it stores and loads.
+func (b *binder) decodedType(tn *types.TypeName) bool {
+	if tn == nil {
+		return false
+	}
+	if b.decoded == nil {
+		b.decoded = map[*types.TypeName]bool{}
+		b.ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+			call := n.(*ast.CallExpr)
+			fn := calleeFunc(b.pass, call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" || fn.Name() != "Unmarshal" && fn.Name() != "Decode" || len(call.Args) == 0 {
+				return
+			}
+			target := call.Args[len(call.Args)-1]
+			t := b.pass.TypesInfo.TypeOf(target)
+			if p, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if dt := namedOf(t); dt != nil {
+				b.decoded[dt] = true
+			}
+		})
+	}
+	return b.decoded[tn]
 }

@@ -5,9 +5,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Constants another package names. A client library declares its model names as
@@ -114,4 +117,85 @@ func constFactValue(fact constFact, e ast.Expr) (*Value, bool) {
 		return nil, false
 	}
 	return v, true
+}
+
+// fieldConstsFact lists the DeepSeek-naming string constants a package assigns to
+// one of its exported fields (a session loader's fallback: s.Model = DefaultModel),
+// which reach an importer's request wherever it reads the field.
+type fieldConstsFact struct{ Consts []constFact }
+
+func (*fieldConstsFact) AFact() {}
+
+func (f *fieldConstsFact) String() string {
+	var parts []string
+	for _, c := range f.Consts {
+		parts = append(parts, c.Text)
+	}
+	return "fieldconsts:" + strings.Join(parts, ",")
+}
+
+// exportFieldConsts records, for each exported field of this package, the string
+// constants naming DeepSeek that this package assigns to it.
+// Fields of the payload types this package binds are left out: their values are
+// checked here, where they are written (checkFields).
+func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, bound []*types.TypeName) {
+	info := pass.TypesInfo
+	payloadField := map[*types.Var]bool{}
+	for _, tn := range bound {
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				payloadField[st.Field(i)] = true
+			}
+		}
+	}
+	found := map[*types.Var][]constFact{}
+	add := func(field types.Object, e ast.Expr) {
+		v, ok := field.(*types.Var)
+		if !ok || !v.IsField() || !v.Exported() || v.Pkg() != pass.Pkg || payloadField[v] {
+			return
+		}
+		f := constFactOf(info, e)
+		if f == nil || f.Kind != String || !containsFold(f.Text, "deepseek") || slices.Contains(found[v], *f) {
+			return
+		}
+		found[v] = append(found[v], *f)
+	}
+	// Assignments only: a literal's values are its own site's, checked where it is
+	// sent; a fallback assigned later is what a loader hands its callers.
+	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node) {
+		as := n.(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return
+		}
+		for i, lhs := range as.Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					add(s.Obj(), as.Rhs[i])
+				}
+			}
+		}
+	})
+	for v, consts := range found {
+		pass.ExportObjectFact(v, &fieldConstsFact{Consts: consts})
+	}
+}
+
+// importedFieldConsts is what another package's field may hold by that package's
+// own assignments, placed at e, where this package reads it.
+func (f *flow) importedFieldConsts(obj types.Object, e ast.Expr) []*Value {
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() || v.Pkg() == nil || v.Pkg() == f.pass.Pkg {
+		return nil
+	}
+	var fact fieldConstsFact
+	if !f.pass.ImportObjectFact(v, &fact) {
+		return nil
+	}
+	var out []*Value
+	for _, c := range fact.Consts {
+		if val, ok := constFactValue(c, e); ok {
+			out = append(out, val)
+		}
+	}
+	return out
 }

@@ -364,6 +364,10 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 			return cands{Consts: []*Value{v}}
 		}
 		out := f.object(obj, bind, depth)
+		if cs := f.importedFieldConsts(obj, x); len(cs) > 0 {
+			out.Consts = append(out.Consts, cs...)
+			out.Unknown = true // the declaring package's default; this one may set others
+		}
 		if sel, ok := x.(*ast.SelectorExpr); ok {
 			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() != f.pass.Pkg {
 				// req.Model with req a parameter: the caller's literal says.
