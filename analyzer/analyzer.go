@@ -252,6 +252,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		cfg.traceSite(bind, site, targets[i], bound[i])
 		if !bound[i] && site.elsewhere {
 			others.add(r, site)
+			r.sentElsewhere(namedOf(site.typ))
 		}
 	}
 	for i, site := range sites {

@@ -28,6 +28,26 @@ type reporter struct {
 	anchor       *Value                    // where this package sends that body to DeepSeek
 	sharedType   bool                      // the type being checked is built by a shared builder
 	supplied     map[types.Object][]supply // what this package gives other packages' objects
+	// elsewhereFields are the fields of payload types this package also sends to
+	// other providers.
+	elsewhereFields map[*types.Var]bool
+}
+
+// sentElsewhere notes a payload type a request to another provider uses.
+func (r *reporter) sentElsewhere(tn *types.TypeName) {
+	if tn == nil || tn.Pkg() != r.pass.Pkg {
+		return
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	if r.elsewhereFields == nil {
+		r.elsewhereFields = map[*types.Var]bool{}
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		r.elsewhereFields[st.Field(i)] = true
+	}
 }
 
 func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter {
@@ -83,7 +103,9 @@ func (r *reporter) reportAll(violations []schema.Violation, index map[string]*no
 		if n == nil || !r.certain(v, n, index) {
 			continue
 		}
-		declared := n.member != nil && n.member.Field != nil && r.inPackage(n.member.Field.Pos())
+		// A key declared in a type this package also sends elsewhere is reported
+		// where a DeepSeek literal sets it, not at the declaration.
+		declared := n.member != nil && n.member.Field != nil && r.inPackage(n.member.Field.Pos()) && !r.elsewhereFields[n.member.Field]
 		keyLevel := r.presence(v) && !valueLevel(v)
 		switch {
 		case typeLevel && keyLevel && declared && r.neverSent(n.member):

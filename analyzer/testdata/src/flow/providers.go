@@ -136,3 +136,19 @@ func ContinueCode(code string) error { // want ContinueCode:"deepseek:beta"
 		},
 	})
 }
+
+// One request type for OpenAI and DeepSeek: a key DeepSeek does not know is
+// reported where a DeepSeek request sets it, not where the type declares it.
+type sharedReq struct {
+	Model    string              `json:"model"`
+	Messages []map[string]string `json:"messages"`
+	Seed     int                 `json:"seed,omitempty"`
+}
+
+func AskTwice(q string) error { // want AskTwice:"deepseek:chat\\+other"
+	msgs := []map[string]string{{"role": "user", "content": q}}
+	if err := post("https://api.openai.com/v1/chat/completions", sharedReq{Model: "gpt-4.1", Messages: msgs, Seed: 7}); err != nil {
+		return err
+	}
+	return post("https://api.deepseek.com/chat/completions", sharedReq{Model: "deepseek-flash", Messages: msgs, Seed: 7}) // want `seed: .*\(DS501\)`
+}
