@@ -389,6 +389,8 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 		}
 	case *ast.CallExpr:
 		return f.call(x, bind, depth)
+	case *ast.IndexExpr:
+		return f.mapValue(x, bind, depth)
 	case *ast.BinaryExpr:
 		// base + "/chat/completions": no constant, but where the parts come from.
 		return cands{Unknown: true, Origins: append(f.eval(x.X, bind, depth+1).Origins, f.eval(x.Y, bind, depth+1).Origins...)}
@@ -439,11 +441,16 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 		}
 		var c cands
 		if a.index >= 0 {
-			call, ok := ast.Unparen(a.expr).(*ast.CallExpr)
-			if !ok {
+			switch x := ast.Unparen(a.expr).(type) {
+			case *ast.CallExpr:
+				c = f.result(x, a.index, depth+1)
+			case *ast.IndexExpr:
 				c = cands{Unknown: true}
-			} else {
-				c = f.result(call, a.index, depth+1)
+				if a.index == 0 {
+					c = f.mapValue(x, nil, depth+1) // v, ok := m[k]
+				}
+			default:
+				c = cands{Unknown: true}
 			}
 		} else {
 			// Locals of the function being entered keep its binding.
@@ -593,6 +600,38 @@ func (c cands) strings() []string {
 	for _, v := range c.Consts {
 		if v.Kind == String {
 			out = append(out, v.Const.(string))
+		}
+	}
+	return out
+}
+
+// mapValue is what m[k] may be when m is a package-level map this package
+// initializes with a literal (a gateway's model table): any of its values, or the
+// zero value, or whatever other code puts in.
+func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth int) cands {
+	out := cands{Unknown: true}
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return out
+	}
+	v, ok := f.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != f.pass.Pkg || v.Parent() != f.pass.Pkg.Scope() {
+		return out
+	}
+	if _, isMap := types.Unalias(v.Type()).Underlying().(*types.Map); !isMap {
+		return out
+	}
+	as := f.assigns[v]
+	if len(as) != 1 {
+		return out
+	}
+	lit, ok := ast.Unparen(as[0].expr).(*ast.CompositeLit)
+	if !ok {
+		return out
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			out.Consts = append(out.Consts, f.eval(kv.Value, bind, depth+1).Consts...)
 		}
 	}
 	return out

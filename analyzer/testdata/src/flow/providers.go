@@ -152,3 +152,18 @@ func AskTwice(q string) error { // want AskTwice:"deepseek:chat\\+other"
 	}
 	return post("https://api.deepseek.com/chat/completions", sharedReq{Model: "deepseek-flash", Messages: msgs, Seed: 7}) // want `seed: .*\(DS501\)`
 }
+
+// A gateway's table of model names: any value may be the model it sends.
+var gatewayModels = map[string]string{
+	"gpt-4o":      "deepseek-v4-pro",
+	"o1":          "deepseek-reasoner", // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+	"gpt-4o-mini": "deepseek-flash",
+}
+
+func Forward(model, q string) error { // want Forward:"deepseek:chat"
+	mapped, ok := gatewayModels[model]
+	if !ok {
+		mapped = "deepseek-flash"
+	}
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": mapped, "messages": []map[string]string{{"role": "user", "content": q}}})
+}
