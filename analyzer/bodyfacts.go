@@ -41,16 +41,20 @@ type portableBody struct {
 // portableValue is a Value without positions or type objects. A hole's Origins are
 // object paths in the declaring package.
 type portableValue struct {
-	Kind      Kind
-	Const     string
-	Types     []string
-	Members   []portableMember
-	Elems     []portableValue
-	Open      bool
-	Unknown   bool // UnknownBefore
-	Nullable  bool
-	Origins   []string
-	OmitEmpty bool
+	Kind     Kind
+	Const    string
+	Types    []string
+	Members  []portableMember
+	Elems    []portableValue
+	Open     bool
+	Unknown  bool // UnknownBefore
+	Nullable bool
+	Origins  []string
+	// ParamFields are fields of parameters the hole is read from (Temperature:
+	// c.base.ResolveTemperature(opts) reads opts.Temperature): the object path of
+	// the parameter, then the field's name.
+	ParamFields [][2]string
+	OmitEmpty   bool
 	// Defaulted marks a hole the builder's own package gives constants too (a
 	// default): it is sent whatever the importer does.
 	Defaulted bool
@@ -90,7 +94,7 @@ func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint, others ot
 	}
 	open := map[*Value]bool{}
 	for _, m := range s.value.Members {
-		if m.Value.Kind == Hole && len(m.Value.Origins) > 0 && r.constrained(ep, m.Key, m.Value) {
+		if m.Value.Kind == Hole && len(m.Value.Origins)+len(m.Value.ParamFields) > 0 && r.constrained(ep, m.Key, m.Value) {
 			open[m.Value] = true
 		}
 	}
@@ -174,6 +178,15 @@ func portable(v *Value, pkg *types.Package, open map[*Value]bool, others otherRe
 			*found = true
 		}
 	}
+	for _, pf := range v.ParamFields {
+		if !open[v] || pf.Param.Pkg() != pkg {
+			continue
+		}
+		if path, err := objectpath.For(pf.Param); err == nil {
+			p.ParamFields = append(p.ParamFields, [2]string{string(path), pf.Field})
+			*found = true
+		}
+	}
 	for _, m := range v.Members {
 		p.Members = append(p.Members, portableMember{Key: m.Key, Maybe: m.Maybe, Value: portable(m.Value, pkg, open, others, found)})
 		p.Members[len(p.Members)-1].Value.OmitEmpty = m.OmitEmpty
@@ -245,9 +258,33 @@ func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *
 			v.Pos, v.End = sups[0].expr.Pos(), sups[0].expr.End()
 		}
 	}
+	for _, pf := range p.ParamFields {
+		obj, err := objectpath.Object(pkg, objectpath.Path(pf[0]))
+		if err != nil {
+			continue
+		}
+		// The caller's argument for the parameter, read at the field.
+		var sups []supply
+		for _, sup := range r.supplies(obj) {
+			if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
+				sups = append(sups, supply{e, sup.fn})
+			}
+		}
+		cands := r.constsOf(sups, fl)
+		if p.Shared {
+			cands = slices.DeleteFunc(cands, func(c *Value) bool { return !r.namesDeepSeek(c, key) })
+		}
+		if len(cands) > 0 {
+			supplied[pf[0]+"."+pf[1]] = cands
+		}
+		v.Cands = append(v.Cands, cands...)
+		if len(sups) > 0 && !v.Pos.IsValid() {
+			v.Pos, v.End = sups[0].expr.Pos(), sups[0].expr.End()
+		}
+	}
 	for _, m := range p.Members {
 		mv := r.rebuild(m.Value, m.Key, pkg, fl, supplied)
-		if len(m.Value.Origins) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
+		if len(m.Value.Origins)+len(m.Value.ParamFields) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
 			continue // an optional key this package does not set: not known to be sent
 		}
 		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: m.Maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})

@@ -6,12 +6,16 @@ package baseclient
 import "net/http"
 
 type Config struct {
-	APIKey  string
-	Model   string
-	BaseURL string
+	APIKey      string
+	Model       string
+	BaseURL     string
+	Temperature float64
 }
 
-type Options struct{ Model string }
+type Options struct {
+	Model       string
+	Temperature float64
+}
 
 type BaseClient struct {
 	config Config
@@ -28,6 +32,14 @@ func (c *BaseClient) ResolveModel(opts Options) string { // want ResolveModel:"r
 		return opts.Model
 	}
 	return c.config.Model
+}
+
+// ResolveTemperature returns the temperature from the options, else the config's.
+func (c *BaseClient) ResolveTemperature(opts Options) float64 { // want ResolveTemperature:"returns:field .*,param 0.Temperature"
+	if opts.Temperature != 0 {
+		return opts.Temperature
+	}
+	return c.config.Temperature
 }
 
 // DefaultModel is each provider's default.

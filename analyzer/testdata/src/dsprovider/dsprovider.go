@@ -1,4 +1,4 @@
-// Package dsprovider is the DeepSeek provider on baseclient: its constructor sets
+// Package dsprovider is the DeepSeek provider on baseclient: its constructor sets // want package:`bodies:\(\*dsprovider.Client\).Chat@chat`
 // the config's model, and the request reads it back through ResolveModel.
 package dsprovider
 
@@ -23,12 +23,13 @@ func New(config baseclient.Config) *Client { // want New:"deepseek:chat"
 }
 
 type chatRequest struct {
-	Model    string              `json:"model"`
-	Messages []map[string]string `json:"messages"`
+	Model       string              `json:"model"`
+	Messages    []map[string]string `json:"messages"`
+	Temperature float64             `json:"temperature,omitempty"`
 }
 
 func (c *Client) Chat(q string, opts baseclient.Options) error { // want Chat:"deepseek:chat" Chat:"sinks:1.Model:model@chat"
-	body, _ := json.Marshal(chatRequest{Model: c.base.ResolveModel(opts), Messages: []map[string]string{{"role": "user", "content": q}}})
+	body, _ := json.Marshal(chatRequest{Model: c.base.ResolveModel(opts), Temperature: c.base.ResolveTemperature(opts), Messages: []map[string]string{{"role": "user", "content": q}}})
 	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
 	return err
 }
