@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -209,7 +208,7 @@ func (r *reporter) checkImportedBodies(b *binder) {
 		}
 		for _, pb := range f.Bodies {
 			supplied := map[string][]*Value{}
-			body := r.rebuild(pb.Body, "", pf.Package, b.flow, supplied)
+			body := r.rebuild(pb.Body, "", pb.Shared, pf.Package, b.flow, supplied)
 			ep := schema.Endpoint(pb.Endpoint)
 			if len(pb.DestOrigins) > 0 {
 				class, anchor := r.importedDest(b, pf.Package, pb)
@@ -229,7 +228,10 @@ func (r *reporter) checkImportedBodies(b *binder) {
 
 // rebuild turns a portable body back into a Value, with the constants this
 // package gives each origin as the hole's candidates.
-func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *flow, supplied map[string][]*Value) *Value {
+//
+// In a body the builder also sends to other providers (shared), or in a hole other
+// providers' requests read, only the constants that name DeepSeek are kept.
+func (r *reporter) rebuild(p portableValue, key string, shared bool, pkg *types.Package, fl *flow, supplied map[string][]*Value) *Value {
 	v := &Value{Kind: p.Kind, Types: p.Types, Open: p.Open, UnknownBefore: p.Unknown, Nullable: p.Nullable}
 	switch p.Kind {
 	case String:
@@ -246,8 +248,8 @@ func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *
 		}
 		sups := r.supplies(obj)
 		cands := r.constsOf(sups, fl)
-		if p.Shared {
-			cands = slices.DeleteFunc(cands, func(c *Value) bool { return !r.namesDeepSeek(c, key) })
+		if p.Shared || shared {
+			cands = r.deepSeeksOwn(cands, key)
 		}
 		if len(cands) > 0 {
 			supplied[path] = cands
@@ -271,8 +273,8 @@ func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *
 			}
 		}
 		cands := r.constsOf(sups, fl)
-		if p.Shared {
-			cands = slices.DeleteFunc(cands, func(c *Value) bool { return !r.namesDeepSeek(c, key) })
+		if p.Shared || shared {
+			cands = r.deepSeeksOwn(cands, key)
 		}
 		if len(cands) > 0 {
 			supplied[pf[0]+"."+pf[1]] = cands
@@ -283,16 +285,30 @@ func (r *reporter) rebuild(p portableValue, key string, pkg *types.Package, fl *
 		}
 	}
 	for _, m := range p.Members {
-		mv := r.rebuild(m.Value, m.Key, pkg, fl, supplied)
+		mv := r.rebuild(m.Value, m.Key, shared, pkg, fl, supplied)
 		if len(m.Value.Origins)+len(m.Value.ParamFields) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
 			continue // an optional key this package does not set: not known to be sent
 		}
 		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: m.Maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})
 	}
 	for _, e := range p.Elems {
-		v.Elems = append(v.Elems, r.rebuild(e, "", pkg, fl, supplied))
+		v.Elems = append(v.Elems, r.rebuild(e, "", shared, pkg, fl, supplied))
 	}
 	return v
+}
+
+// deepSeeksOwn keeps the constants among several providers' values that name
+// DeepSeek, marked so that the body's check judges them as DeepSeek's.
+func (r *reporter) deepSeeksOwn(cands []*Value, key string) []*Value {
+	var out []*Value
+	for _, c := range cands {
+		if r.namesDeepSeek(c, key) {
+			v := *c
+			v.NamesDeepSeek = true
+			out = append(out, &v)
+		}
+	}
+	return out
 }
 
 // constsOf is every constant among what this package supplies.

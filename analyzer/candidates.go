@@ -28,7 +28,7 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 			mixed = mixed || r.deepseekModel(c)
 		}
 		for _, c := range saved.Cands {
-			if (s.shared || mixed) && !r.deepseekModel(c) {
+			if (s.shared || mixed) && !r.deepseekModel(c) && !c.NamesDeepSeek {
 				continue // a value for another provider (a switch over providers)
 			}
 			*h = *c

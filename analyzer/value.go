@@ -30,6 +30,9 @@ type Value struct {
 	UnknownBefore bool
 	// Nullable marks an object that may be null instead (a nil pointer).
 	Nullable bool
+	// NamesDeepSeek marks a candidate an importer wrote in a literal that names
+	// DeepSeek, for a value several providers read: it is DeepSeek's.
+	NamesDeepSeek bool
 	// Replayed marks the model's own message sent back in a tool loop
 	// (history = append(history, resp.Choices[0].Message), msg.ToParam()).
 	Replayed bool
