@@ -169,23 +169,33 @@ func (rec sinkRecorder) checkFields(r *reporter, fl *flow, tn *types.TypeName, e
 
 // inLiteralOf reports whether pos is inside a composite literal of type tn.
 func (r *reporter) inLiteralOf(tn *types.TypeName, pos token.Pos) bool {
+	for _, lit := range r.literalsAround(pos) {
+		if namedOf(r.pass.TypesInfo.TypeOf(lit)) == tn {
+			return true
+		}
+	}
+	return false
+}
+
+// literalsAround lists the composite literals of this package around pos,
+// outermost first.
+func (r *reporter) literalsAround(pos token.Pos) []*ast.CompositeLit {
+	var out []*ast.CompositeLit
 	for _, f := range r.pass.Files {
 		if pos < f.Pos() || pos >= f.End() {
 			continue
 		}
-		found := false
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found || n == nil || pos < n.Pos() || pos >= n.End() {
+			if n == nil || pos < n.Pos() || pos >= n.End() {
 				return false
 			}
-			if lit, ok := n.(*ast.CompositeLit); ok && namedOf(r.pass.TypesInfo.TypeOf(lit)) == tn {
-				found = true
+			if lit, ok := n.(*ast.CompositeLit); ok {
+				out = append(out, lit)
 			}
 			return true
 		})
-		return found
 	}
-	return false
+	return out
 }
 
 // paramOwner finds the exported function a parameter belongs to, and its index.
@@ -377,42 +387,23 @@ func (r *reporter) namesDeepSeek(c *Value, key string) bool {
 	if key == "model" {
 		return r.deepseekModel(c)
 	}
-	lit := r.enclosingLiteral(c.Pos)
-	if lit == nil {
+	lits := r.literalsAround(c.Pos)
+	if len(lits) == 0 {
 		return false
 	}
+	lit := lits[len(lits)-1] // the innermost: one role of a table, not the table
 	names := false
 	ast.Inspect(lit, func(n ast.Node) bool {
 		if e, ok := n.(ast.Expr); ok && !names {
 			if tv := r.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
 				s := constant.StringVal(tv.Value)
-				names = r.deepseekModel(&Value{Const: s}) || classifierFor(r.contract).classify(s)&toDeepSeek != 0
+				names = isModelID(r.contract, s) || classifierFor(r.contract).classify(s)&toDeepSeek != 0
 				return false
 			}
 		}
 		return !names
 	})
 	return names
-}
-
-// enclosingLiteral is the innermost composite literal of this package around pos.
-func (r *reporter) enclosingLiteral(pos token.Pos) *ast.CompositeLit {
-	var lit *ast.CompositeLit
-	for _, f := range r.pass.Files {
-		if pos < f.Pos() || pos >= f.End() {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil || pos < n.Pos() || pos >= n.End() {
-				return false
-			}
-			if l, ok := n.(*ast.CompositeLit); ok {
-				lit = l
-			}
-			return true
-		})
-	}
-	return lit
 }
 
 // checkConst validates one constant as the value of a top-level key, reported

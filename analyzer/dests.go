@@ -497,18 +497,17 @@ func (b *binder) clientDests(call *ast.CallExpr) *dests {
 	d := &dests{}
 	for _, a := range assigns {
 		ast.Inspect(a.expr, func(n ast.Node) bool {
-			if e, ok := n.(ast.Expr); ok {
-				if tv := b.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
-					b.addString(d, constant.StringVal(tv.Value))
-					return false
-				}
+			e, ok := n.(ast.Expr)
+			if !ok {
+				return true
 			}
-			return true
-		})
-		d.class |= b.otherEndpointIn(a.expr)
-		ast.Inspect(a.expr, func(n ast.Node) bool {
-			// A constructor of this package: newDeepSeek(model) names the URL.
-			if call, ok := n.(*ast.CallExpr); ok {
+			if tv := b.pass.TypesInfo.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.addString(d, constant.StringVal(tv.Value))
+				return false
+			}
+			if call, ok := e.(*ast.CallExpr); ok {
+				d.class |= b.otherEndpoint(call)
+				// A constructor of this package: newDeepSeek(model) names the URL.
 				if callee := calleeFunc(b.pass, call); callee != nil && b.funcs[callee.Origin()] != nil {
 					d.union(b.destsOf(b.funcs[callee.Origin()]))
 				}

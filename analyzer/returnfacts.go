@@ -85,8 +85,11 @@ func exportReturnFacts(pass *analysis.Pass) {
 					}
 					e := ast.Unparen(n.Results[0])
 					if cf := constFactOf(info, e); cf != nil {
-						if cf.Text != "" && cf.Text != "0" && cf.Text != "false" {
-							fact.Consts = append(fact.Consts, *cf) // zero values say nothing
+						// Zero values say nothing. A number from a function of its
+						// arguments (GetDefaultMaxTokens(provider)) is one provider's
+						// among several, and unlike a model names none: left out.
+						if cf.Text != "" && cf.Text != "0" && cf.Text != "false" && (cf.Kind == String || fn.Signature().Params().Len() == 0) {
+							fact.Consts = append(fact.Consts, *cf)
 						}
 					} else if i, field := paramFieldReturned(pass, fn, e); i >= 0 {
 						fact.ParamFields = append(fact.ParamFields, returnedParamField{Param: i, Field: field})

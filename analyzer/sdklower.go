@@ -131,9 +131,6 @@ func (l *lowerer) applyJSONSetters(v *Value, call *ast.CallExpr) {
 	}
 }
 
-// optionCall lowers a request an SDK builds from functional options (langchaingo's
-// llm.GenerateContent(ctx, msgs, llms.WithMaxTokens(2000))): the options of the call
-// and of the constructor that made its client, when this function shows it.
 // optionSend is the spec of an SDK call that sends a request built from options,
 // looked up before any lowering: most calls are not one.
 func optionSend(pass *analysis.Pass, call *ast.CallExpr) ([2]int, bool) {
@@ -145,6 +142,9 @@ func optionSend(pass *analysis.Pass, call *ast.CallExpr) ([2]int, bool) {
 	return spec, ok
 }
 
+// optionCall lowers a request an SDK builds from functional options (langchaingo's
+// llm.GenerateContent(ctx, msgs, llms.WithMaxTokens(2000))): the options of the call
+// and of the constructor that made its client, when this function shows it.
 func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 	oc := sdks().OptionCalls
 	spec, ok := optionSend(l.pass, call)

@@ -26,7 +26,7 @@ type site struct {
 	// generic builder): values it may hold are judged only where they name DeepSeek.
 	shared bool
 	// elsewhere marks a payload shown to go to another provider only: the values
-	// it reads are another API's too (sinkRecorder.recordElsewhere).
+	// it reads are another API's too (otherReads).
 	elsewhere bool
 	// siblings is the literal a nested payload is a field of ({url: …, body:
 	// map[string]any{…}} in a table): its other fields may name the URL.

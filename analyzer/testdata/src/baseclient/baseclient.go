@@ -55,6 +55,18 @@ func DefaultModel(provider string) string { // want DefaultModel:"returns:deepse
 	return ""
 }
 
+// DefaultMaxTokens is each provider's cap: a number of one provider among several,
+// which an importer's request for DeepSeek does not get as a candidate.
+func DefaultMaxTokens(provider string) int {
+	switch provider {
+	case "deepseek":
+		return 8192
+	case "gemini":
+		return 400000
+	}
+	return 0
+}
+
 // BaseURL is where the provider sends.
 func (c *BaseClient) BaseURL() string { return c.config.BaseURL } // want BaseURL:"returns:field .*"
 

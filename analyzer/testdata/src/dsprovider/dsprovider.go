@@ -26,6 +26,7 @@ type chatRequest struct {
 	Model       string              `json:"model"`
 	Messages    []map[string]string `json:"messages"`
 	Temperature float64             `json:"temperature,omitempty"`
+	MaxTokens   int                 `json:"max_tokens,omitempty"`
 }
 
 func (c *Client) Chat(q string, opts baseclient.Options) error { // want Chat:"deepseek:chat" Chat:"sinks:1.Model:model@chat"
@@ -36,7 +37,7 @@ func (c *Client) Chat(q string, opts baseclient.Options) error { // want Chat:"d
 
 // The neutral default for DeepSeek, named at the call.
 func (c *Client) ChatDefault(q string) error { // want ChatDefault:"deepseek:chat"
-	body, _ := json.Marshal(chatRequest{Model: baseclient.DefaultModel("deepseek"), Messages: []map[string]string{{"role": "user", "content": q}}}) // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+	body, _ := json.Marshal(chatRequest{Model: baseclient.DefaultModel("deepseek"), MaxTokens: baseclient.DefaultMaxTokens("deepseek"), Messages: []map[string]string{{"role": "user", "content": q}}}) // want `model: model "deepseek-chat" was retired.*\(DS102\)`
 	_, err := http.Post("https://api.deepseek.com/chat/completions", "application/json", bytes.NewReader(body))
 	return err
 }
