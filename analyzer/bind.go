@@ -638,8 +638,7 @@ func (b *binder) decodedType(tn *types.TypeName) bool {
 		b.decoded = map[*types.TypeName]bool{}
 		b.ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 			call := n.(*ast.CallExpr)
-			fn := calleeFunc(b.pass, call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" || fn.Name() != "Unmarshal" && fn.Name() != "Decode" || len(call.Args) == 0 {
+			if !isJSONDecode(calleeFunc(b.pass, call)) || len(call.Args) == 0 {
 				return
 			}
 			target := call.Args[len(call.Args)-1]

@@ -614,7 +614,11 @@ func unmarshalArg(pass *analysis.Pass, parents map[ast.Node]ast.Node, e ast.Node
 	if !ok {
 		return false
 	}
-	fn := calleeFunc(pass, call)
+	return isJSONDecode(calleeFunc(pass, call))
+}
+
+// isJSONDecode reports whether fn is json.Unmarshal or (*json.Decoder).Decode.
+func isJSONDecode(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "Decode")
 }
 
