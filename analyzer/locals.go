@@ -690,17 +690,27 @@ func (l *lowerer) fieldAppends(sel *ast.SelectorExpr) *Value {
 	v := &Value{Kind: Array, Open: true, UnknownBefore: true, Pos: sel.Pos(), End: sel.End()}
 	for _, a := range l.flow.assignsOf(field) {
 		call, ok := ast.Unparen(a.expr).(*ast.CallExpr)
-		if !ok || a.index >= 0 || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		if !ok || a.index >= 0 || len(call.Args) < 2 {
 			continue
 		}
 		if fn, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || fn.Name != "append" {
 			continue
 		}
-		if first, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); !ok || l.pass.TypesInfo.Selections[first] == nil || l.pass.TypesInfo.Selections[first].Obj() != field {
-			continue
-		}
-		for _, arg := range call.Args[1:] {
-			v.Elems = append(v.Elems, l.expr(arg))
+		// append(x.F, m), and also append([]T{m}, x.F...) and append(x.F,
+		// x.Pending...): a turn prepended to the field, or spliced in from another
+		// slice field the package grows.
+		for i, arg := range call.Args {
+			spread := i == len(call.Args)-1 && call.Ellipsis.IsValid()
+			if sel, ok := ast.Unparen(arg).(*ast.SelectorExpr); ok && l.pass.TypesInfo.Selections[sel] != nil && l.pass.TypesInfo.Selections[sel].Obj() == field {
+				continue // the field's own earlier elements
+			}
+			if i > 0 && !spread {
+				v.Elems = append(v.Elems, l.expr(arg))
+				continue
+			}
+			if part := l.expr(arg); part.Kind == Array {
+				v.Elems = append(v.Elems, part.Elems...)
+			}
 		}
 	}
 	if len(v.Elems) == 0 {

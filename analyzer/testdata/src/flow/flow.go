@@ -282,6 +282,23 @@ func (s *session2) step(q string) error {
 	return nil
 }
 
+// The assistant turn waits in a pending slice of its own and is spliced into the
+// conversation with a spread before the next request.
+type session3 struct {
+	turns   []chatTurn
+	pending []chatTurn
+}
+
+func (s *session3) step(q string, calls []map[string]any) error {
+	if len(calls) > 0 {
+		s.pending = append([]chatTurn{{Role: "assistant", ToolCalls: calls}}, s.pending...) // want `.*reasoning_content.*\(DS204\)`
+		s.turns = append(s.turns, s.pending...)
+		s.pending = nil
+	}
+	s.turns = append(s.turns, chatTurn{Role: "user", Content: q})
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": s.turns, "tools": lookupTools})
+}
+
 // A builder shared by two providers: a key DeepSeek does not know may be the
 // other one's, so it is not reported; a value DeepSeek rejects still is.
 type sharedRequest struct {
