@@ -277,10 +277,10 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	}
 	r.checkImportedSinks(bind.flow, sinks)
 	sinks.export(r)
+	r.checkImportedBodies(bind, bodies)
 	bodies.export(pass)
 	exportConstFacts(pass)
 	exportFieldConsts(pass, ins, bind.boundPayloadTypes())
-	r.checkImportedBodies(bind)
 	r.flush()
 	return nil, nil
 }
@@ -322,7 +322,12 @@ func mayHoldPayload(pass *analysis.Pass) bool {
 			if endpointClass(fact.Class)&toDeepSeek != 0 {
 				return true
 			}
-		case *sinkFact, *bodiesFact:
+		case *sinkFact:
+			return true
+		}
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if _, ok := f.Fact.(*bodiesFact); ok {
 			return true
 		}
 	}

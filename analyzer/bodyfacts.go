@@ -93,7 +93,10 @@ func (rec *bodyRecorder) add(r *reporter, s *site, ep schema.Endpoint, others ot
 	}
 	open := map[*Value]bool{}
 	for _, m := range s.value.Members {
-		if m.Value.Kind == Hole && len(m.Value.Origins)+len(m.Value.ParamFields) > 0 && r.constrained(ep, m.Key, m.Value) {
+		if len(m.Value.Origins)+len(m.Value.ParamFields) == 0 {
+			continue
+		}
+		if m.Value.Kind == Hole && r.constrained(ep, m.Key, m.Value) || m.Value.jsonType() == "array" && !s.shared {
 			open[m.Value] = true
 		}
 	}
@@ -119,7 +122,7 @@ func (rec *bodyRecorder) addOpen(r *reporter, b *binder, s *site) {
 	}
 	open := map[*Value]bool{}
 	for _, m := range s.value.Members {
-		if m.Value.Kind == Hole && len(m.Value.Origins) > 0 {
+		if m.Value.Kind == Hole && len(m.Value.Origins) > 0 || m.Value.jsonType() == "array" && len(m.Value.Origins)+len(m.Value.ParamFields) > 0 {
 			open[m.Value] = true
 		}
 	}
@@ -200,13 +203,16 @@ func portable(v *Value, pkg *types.Package, open map[*Value]bool, others otherRe
 // the constants this package supplies, and checks each body: those the builder
 // sends to DeepSeek when this package supplies values, and those that go to
 // DeepSeek because this package supplies a DeepSeek URL or client.
-func (r *reporter) checkImportedBodies(b *binder) {
+func (r *reporter) checkImportedBodies(b *binder, rec *bodyRecorder) {
 	for _, pf := range r.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*bodiesFact)
 		if !ok || pf.Package == r.pass.Pkg {
 			continue
 		}
 		for _, pb := range f.Bodies {
+			if passed, ok := r.passOn(pb, pf.Package, b.flow); ok {
+				rec.bodies = append(rec.bodies, passed)
+			}
 			supplied := map[string][]*Value{}
 			body := r.rebuild(pb.Body, "", pb.Shared, pf.Package, b.flow, supplied)
 			ep := schema.Endpoint(pb.Endpoint)
@@ -240,6 +246,13 @@ func (r *reporter) rebuild(p portableValue, key string, shared bool, pkg *types.
 		v.Const = json.Number(p.Const)
 	case Bool:
 		v.Const = p.Const == "true"
+	}
+	if p.Kind == Array || p.Kind == Hole && len(p.Types) > 0 && p.Types[0] == "array" {
+		r.suppliedElems(v, p, pkg, fl, supplied)
+		for _, e := range p.Elems {
+			v.Elems = append(v.Elems, r.rebuild(e, "", shared, pkg, fl, supplied))
+		}
+		return v
 	}
 	for _, path := range p.Origins {
 		obj, err := objectpath.Object(pkg, objectpath.Path(path))
@@ -286,10 +299,16 @@ func (r *reporter) rebuild(p portableValue, key string, shared bool, pkg *types.
 	}
 	for _, m := range p.Members {
 		mv := r.rebuild(m.Value, m.Key, shared, pkg, fl, supplied)
+		maybe := m.Maybe
 		if len(m.Value.Origins)+len(m.Value.ParamFields) > 0 && !m.Value.Defaulted && !mv.Pos.IsValid() && (m.Maybe || m.Value.OmitEmpty) {
-			continue // an optional key this package does not set: not known to be sent
+			if mv.jsonType() != "array" {
+				continue // an optional key this package does not set: not known to be sent
+			}
+			// A list set elsewhere may still be sent: the tools of a conversation
+			// that replays the model's tool calls (toolsOfReplay).
+			maybe = true
 		}
-		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: m.Maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})
+		v.Members = append(v.Members, &Member{Key: m.Key, Maybe: maybe, OmitEmpty: m.Value.OmitEmpty, Value: mv})
 	}
 	for _, e := range p.Elems {
 		v.Elems = append(v.Elems, r.rebuild(e, "", shared, pkg, fl, supplied))

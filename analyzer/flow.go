@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -630,9 +631,17 @@ func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth in
 		return out
 	}
 	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok && !f.namesOtherProvider(kv.Key) {
 			out.Consts = append(out.Consts, f.eval(kv.Value, bind, depth+1).Consts...)
 		}
 	}
 	return out
+}
+
+// namesOtherProvider reports whether a map key is another provider's name
+// ("gemini": "gemini-2.5-flash" in a table of default models): its value is that
+// provider's, whatever request reads the table.
+func (f *flow) namesOtherProvider(key ast.Expr) bool {
+	tv := f.pass.TypesInfo.Types[key]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && f.providers[strings.ToLower(constant.StringVal(tv.Value))]
 }

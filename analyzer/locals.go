@@ -59,6 +59,7 @@ func (l *lowerer) appendCall(call *ast.CallExpr) *Value {
 	default:
 		v.UnknownBefore = true
 	}
+	v.Origins, v.ParamFields = base.Origins, base.ParamFields
 	rest := call.Args[1:]
 	if call.Ellipsis.IsValid() && len(rest) == 1 {
 		spread := l.expr(rest[0])
@@ -66,6 +67,8 @@ func (l *lowerer) appendCall(call *ast.CallExpr) *Value {
 			v.Elems = append(v.Elems, spread.Elems...)
 		} else {
 			v.Open = true
+			v.Origins = append(v.Origins[:len(v.Origins):len(v.Origins)], spread.Origins...)
+			v.ParamFields = append(v.ParamFields[:len(v.ParamFields):len(v.ParamFields)], spread.ParamFields...)
 		}
 		return v
 	}
@@ -243,7 +246,7 @@ func (l *lowerer) applyUpdate(v *Value, t types.Type, u update) {
 				if old := m; old != nil && !old.Maybe {
 					// Either the old or the new value: unknown.
 					nm.Maybe = false
-					if old.Value.Kind == Array && nm.Value.Kind == Array && isSelfAppend(u.rhs, step.expr) {
+					if nm.Value.Kind == Array && isSelfAppend(u.rhs, step.expr) {
 						// x.F = append(x.F, m) in a loop: what x.F held, then m
 						// in some request at an index the code does not show.
 						nm.Value.UnknownBefore = true

@@ -119,7 +119,20 @@ func (l *lowerer) expr(e ast.Expr) *Value {
 	if v := l.followed(e); v != nil {
 		return v
 	}
-	return l.typedHole(e)
+	h := l.typedHole(e)
+	l.elementSources(h, e)
+	return h
+}
+
+// elementSources notes where a slice the function does not show comes from: a
+// parameter, a field of one or an exported field, whose elements an importer
+// supplies (the conversation its tool loop grows, bodyfacts.go).
+func (l *lowerer) elementSources(h *Value, e ast.Expr) {
+	if l.flow == nil || h.jsonType() != "array" {
+		return
+	}
+	c := l.flow.of(e)
+	h.Origins, h.ParamFields = c.Origins, c.ParamFields
 }
 
 // followed lowers a scalar the function does not show but the package does: a

@@ -1,4 +1,4 @@
-// Package openaigo uses github.com/openai/openai-go/v3 against DeepSeek.
+// Package openaigo uses github.com/openai/openai-go/v3 against DeepSeek. // want package:"bodies:openaigo.AgentLoop@chat,openaigo.AgentLoopNoThinking@chat"
 package openaigo
 
 import (

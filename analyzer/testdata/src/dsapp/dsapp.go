@@ -1,4 +1,4 @@
-// Package dsapp picks the model and options of a client another package builds
+// Package dsapp picks the model and options of a client another package builds // want package:`bodies:\(\*dsclient.Client\).Ask@chat`
 // the request in.
 package dsapp
 
@@ -67,4 +67,29 @@ func Neutral(c *dsclient.Client) error { // want Neutral:"deepseek:chat"
 		return err
 	}
 	return c.Send(&llmtypes.Request{Model: "deepseek-flash", Prompt: "hi"})
+}
+
+// Default models per provider: the entries under other providers' names are
+// theirs, only the DeepSeek entry reaches the DeepSeek client.
+var defaultModelFor = map[string]string{
+	"gemini":   "gemini-2.5-flash",
+	"chatgpt":  "gpt-4o",
+	"deepseek": "deepseek-chat", // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+}
+
+func newClient(provider, model string) *dsclient.Client {
+	switch provider {
+	case "deepseek":
+		return dsclient.New(model, dsclient.Options{})
+	}
+	return nil
+}
+
+func RunDefault(provider, model string) error { // want RunDefault:"deepseek:chat" RunDefault:"sinks:1:model@chat"
+	if model == "" {
+		if m, ok := defaultModelFor[provider]; ok {
+			model = m
+		}
+	}
+	return newClient(provider, model).Ask("hello")
 }

@@ -1,4 +1,4 @@
-// Package multiapp configures multillm's clients with one default per role: only
+// Package multiapp configures multillm's clients with one default per role: only // want package:`bodies:\(\*multillm.deepSeek\).Ask@chat`
 // the role that names DeepSeek is checked against DeepSeek's contract.
 package multiapp
 
