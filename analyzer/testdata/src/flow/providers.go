@@ -167,4 +167,3 @@ func Forward(model, q string) error { // want Forward:"deepseek:chat"
 	}
 	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": mapped, "messages": []map[string]string{{"role": "user", "content": q}}})
 }
-
