@@ -44,6 +44,8 @@ type flow struct {
 	providers map[string]bool
 	// responseKeys are the keys a chat completion response's message carries.
 	responseKeys map[string]bool
+	// fieldExits memoizes where the values held in a struct field go (sinks.go).
+	fieldExits map[*types.Var]exit
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=

@@ -81,12 +81,17 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 				cur = p
 				continue
 			}
-		case *ast.CompositeLit, *ast.KeyValueExpr:
-			cur = p
-			if _, ok := p.(*ast.KeyValueExpr); ok {
-				continue
+		case *ast.KeyValueExpr:
+			if p.Value == cur {
+				if f := literalField(pass, p); f != nil {
+					return fieldExit(pass, fl, f, depth) // turn{sess: sess}: where t.sess goes
+				}
 			}
-			if lit := p.(*ast.CompositeLit); lit.Type != nil {
+			cur = p
+			continue
+		case *ast.CompositeLit:
+			cur = p
+			if p.Type != nil {
 				return exitUnknown // wrapped in another value
 			}
 		}
@@ -95,6 +100,8 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 	switch p := parents[cur].(type) {
 	case *ast.SelectorExpr:
 		return exitRead // x.Field, x.Method()
+	case *ast.BinaryExpr:
+		return exitRead // x != nil
 	case *ast.IndexExpr:
 		return exitRead
 	case *ast.CallExpr:
@@ -137,6 +144,9 @@ func exitOf(pass *analysis.Pass, fl *flow, parents map[ast.Node]ast.Node, use as
 				if len(p.Lhs) == len(p.Rhs) {
 					if id, ok := p.Lhs[i].(*ast.Ident); ok {
 						return localExit(pass, fl, parents, id, depth) // s = Session{…}: where s goes
+					}
+					if f := ownField(pass, p.Lhs[i]); f != nil {
+						return fieldExit(pass, fl, f, depth) // t.sess = &Session{…}: where t.sess goes
 					}
 				}
 				return exitUnknown // copied elsewhere
@@ -276,4 +286,84 @@ func paramExit(pass *analysis.Pass, fl *flow, call *ast.CallExpr, arg ast.Node, 
 		return exitUnknown
 	}
 	return exitsOf(pass, fl, parentMap(decl.Body), uses, depth+1)
+}
+
+// literalField is the field of this package's struct type a keyed literal
+// element sets, or nil.
+func literalField(pass *analysis.Pass, kv *ast.KeyValueExpr) *types.Var {
+	id, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	f, _ := pass.TypesInfo.Uses[id].(*types.Var)
+	return privateField(pass, f)
+}
+
+// ownField is the field of this package's struct type an assignment's left-hand
+// side sets (t.sess = …), or nil.
+func ownField(pass *analysis.Pass, lhs ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s := pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, _ := s.Obj().(*types.Var)
+	return privateField(pass, f)
+}
+
+// privateField returns f if only this package reads it: a field of this package
+// that importers cannot see.
+func privateField(pass *analysis.Pass, f *types.Var) *types.Var {
+	if f == nil || !f.IsField() || f.Pkg() != pass.Pkg || f.Exported() && pass.Pkg.Name() != "main" {
+		return nil
+	}
+	return f
+}
+
+// fieldExit is where the values a struct field holds go: every use of the field
+// in the package (t.sess.Add(m), t.sess.Save()).
+func fieldExit(pass *analysis.Pass, fl *flow, f *types.Var, depth int) exit {
+	if depth > 4 {
+		return exitUnknown
+	}
+	if e, ok := fl.fieldExits[f]; ok {
+		return e
+	}
+	if fl.fieldExits == nil {
+		fl.fieldExits = map[*types.Var]exit{}
+	}
+	fl.fieldExits[f] = exitRead // a cycle adds nothing new
+	result := exitRead
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			var uses []ast.Node
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if s := pass.TypesInfo.Selections[sel]; s != nil && s.Obj() == f {
+						uses = append(uses, sel)
+					}
+				}
+				return true
+			})
+			if len(uses) == 0 {
+				continue
+			}
+			switch exitsOf(pass, fl, parentMap(fd.Body), uses, depth+1) {
+			case exitUnknown:
+				fl.fieldExits[f] = exitUnknown
+				return exitUnknown
+			case exitStored:
+				result = exitStored
+			}
+		}
+	}
+	fl.fieldExits[f] = result
+	return result
 }
