@@ -366,6 +366,11 @@ func (f *flow) eval(e ast.Expr, bind map[*types.Var]ast.Expr, depth int) cands {
 		if v, ok := f.importedConst(obj, x); ok {
 			return cands{Consts: []*Value{v}}
 		}
+		if sel, ok := x.(*ast.SelectorExpr); ok {
+			if c, ok := f.literalField(sel, bind, depth); ok {
+				return c // fallbacks[0].ID: that literal's ID, not every ID the package writes
+			}
+		}
 		out := f.object(obj, bind, depth)
 		if cs := f.importedFieldConsts(obj, x); len(cs) > 0 {
 			out.Consts = append(out.Consts, cs...)
@@ -646,4 +651,151 @@ func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth in
 func (f *flow) namesOtherProvider(key ast.Expr) bool {
 	tv := f.pass.TypesInfo.Types[key]
 	return tv.Value != nil && tv.Value.Kind() == constant.String && f.providers[strings.ToLower(constant.StringVal(tv.Value))]
+}
+
+// literalField reads a field of a value every path of which the package shows as
+// a struct literal (a catalog's first entry, a constructor's result): the values
+// those literals give the field, rather than every value the package writes to
+// it. It reports false when some path is not a literal.
+func (f *flow) literalField(sel *ast.SelectorExpr, bind map[*types.Var]ast.Expr, depth int) (cands, bool) {
+	s := f.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return cands{}, false
+	}
+	lits, ok := f.structLiterals(sel.X, 0)
+	if !ok || len(lits) == 0 {
+		return cands{}, false
+	}
+	name := s.Obj().Name()
+	var out cands
+	for _, lit := range lits {
+		set := false
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+					out = out.union(f.eval(kv.Value, bind, depth+1))
+					set = true
+				}
+			}
+		}
+		if !set {
+			out.Unknown = true // the zero value, or a positional literal
+		}
+	}
+	return out, true
+}
+
+// structLiterals lists the struct literals an expression may be, following locals
+// assigned only literals, indexing of slice literals and this package's functions
+// that return literals. It reports false when some path is something else.
+func (f *flow) structLiterals(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return f.structLiterals(x.X, depth+1)
+		}
+	case *ast.CompositeLit:
+		if _, ok := types.Unalias(deref(f.pass.TypesInfo.TypeOf(x))).Underlying().(*types.Struct); ok {
+			return []*ast.CompositeLit{x}, true
+		}
+	case *ast.IndexExpr:
+		slices, ok := f.sliceLiterals(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
+		var out []*ast.CompositeLit
+		for _, sl := range slices {
+			elts := sl.Elts
+			if tv := f.pass.TypesInfo.Types[x.Index]; tv.Value != nil {
+				if i, ok := constant.Int64Val(tv.Value); ok && i >= 0 && int(i) < len(elts) {
+					elts = elts[i : i+1]
+				}
+			}
+			for _, el := range elts {
+				lits, ok := f.structLiterals(el, depth+1)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, lits...)
+			}
+		}
+		return out, true
+	case *ast.Ident:
+		v, ok := f.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok || !isLocalTo(v) || f.opaque[v] || len(f.assigns[v]) == 0 {
+			return nil, false
+		}
+		var out []*ast.CompositeLit
+		for _, a := range f.assigns[v] {
+			if a.index > 0 || a.fromCall {
+				return nil, false
+			}
+			lits, ok := f.structLiterals(a.expr, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, lits...)
+		}
+		return out, true
+	case *ast.CallExpr:
+		return f.returnedLiterals(x, depth, f.structLiterals)
+	}
+	return nil, false
+}
+
+// sliceLiterals is structLiterals for slice literals.
+func (f *flow) sliceLiterals(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		if _, ok := types.Unalias(f.pass.TypesInfo.TypeOf(x)).Underlying().(*types.Slice); ok {
+			return []*ast.CompositeLit{x}, true
+		}
+	case *ast.Ident:
+		v, ok := f.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok || !isLocalTo(v) || f.opaque[v] || len(f.assigns[v]) == 0 {
+			return nil, false
+		}
+		var out []*ast.CompositeLit
+		for _, a := range f.assigns[v] {
+			if a.index > 0 || a.fromCall {
+				return nil, false
+			}
+			lits, ok := f.sliceLiterals(a.expr, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, lits...)
+		}
+		return out, true
+	case *ast.CallExpr:
+		return f.returnedLiterals(x, depth, f.sliceLiterals)
+	}
+	return nil, false
+}
+
+// returnedLiterals follows a call of this package's function to the literals its
+// first result is on every return.
+func (f *flow) returnedLiterals(call *ast.CallExpr, depth int, of func(ast.Expr, int) ([]*ast.CompositeLit, bool)) ([]*ast.CompositeLit, bool) {
+	callee := calleeFunc(f.pass, call)
+	if callee == nil || f.decls[callee.Origin()] == nil || len(f.returns[callee.Origin()]) == 0 {
+		return nil, false
+	}
+	var out []*ast.CompositeLit
+	for _, r := range f.returns[callee.Origin()] {
+		if len(r.Results) == 0 {
+			return nil, false
+		}
+		lits, ok := of(r.Results[0], depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, lits...)
+	}
+	return out, true
 }

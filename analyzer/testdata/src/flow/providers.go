@@ -167,3 +167,38 @@ func Forward(model, q string) error { // want Forward:"deepseek:chat"
 	}
 	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": mapped, "messages": []map[string]string{{"role": "user", "content": q}}})
 }
+
+// Model catalogs: each provider's constructor falls back to the first entry of its
+// own list. The DeepSeek client's is DeepSeek's; the OpenAI list's entries never
+// reach it, though the same field holds them.
+type modelInfo struct {
+	ID   string
+	Name string
+}
+
+func deepSeekModels() []modelInfo {
+	return []modelInfo{
+		{ID: "deepseek-reasoner", Name: "Reasoner"}, // want `model: model "deepseek-reasoner" was retired.*\(DS102\)`
+		{ID: "deepseek-v4-pro", Name: "Pro"},
+	}
+}
+
+func openAIModels() []modelInfo {
+	return []modelInfo{{ID: "gpt-4o", Name: "GPT-4o"}, {ID: "o1-mini", Name: "o1 mini"}}
+}
+
+type catalogClient struct{ model string }
+
+func newCatalogClient(model string) *catalogClient {
+	if model == "" {
+		fallback := deepSeekModels()
+		model = fallback[0].ID
+	}
+	return &catalogClient{model: model}
+}
+
+func (c *catalogClient) Ask(q string) error { // want Ask:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: c.model, Messages: []message{{Role: "user", Content: q}}})
+}
+
+func ListAll() []modelInfo { return append(deepSeekModels(), openAIModels()...) }
