@@ -35,13 +35,11 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 			inst, idx := instance(s.value)
 			violations, err := r.contract.Validate(ep, inst)
 			if err == nil {
-				var own []schema.Violation
-				for _, v := range violations {
-					if v.Instance == ptr || reportedInstance(v) == ptr {
-						own = append(own, v)
-					}
-				}
-				r.reportAll(own, idx, false)
+				// The candidate's own violations, and those it makes certain
+				// elsewhere (a default reasoning_effort "high" turns thinking on for
+				// the turns the body replays); those the body has whatever the
+				// candidate were reported by check.
+				r.reportAll(violations, idx, false)
 			}
 			*h = saved
 		}

@@ -299,6 +299,43 @@ func (s *session3) step(q string, calls []map[string]any) error {
 	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-flash", "messages": s.turns, "tools": lookupTools})
 }
 
+// The effort defaults to "high" when the caller sets none: on that run thinking is
+// on, and the replayed tool-call turns need their reasoning.
+type agentSession struct {
+	effort string
+	turns  []chatTurn
+}
+
+func newAgentSession(effort string) *agentSession {
+	if effort == "" {
+		effort = "high"
+	}
+	return &agentSession{effort: effort}
+}
+
+func (s *agentSession) step(calls []map[string]any) error {
+	s.turns = append(s.turns, chatTurn{Role: "assistant", ToolCalls: calls}) // want `.*reasoning_content.*\(DS204\)`
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-v4-pro", "messages": s.turns, "tools": lookupTools, "reasoning_effort": s.effort})
+}
+
+// The same loop whose default turns thinking off: nothing to pass back by default.
+type quietSession struct {
+	effort string
+	turns  []chatTurn
+}
+
+func newQuietSession(effort string) *quietSession {
+	if effort == "" {
+		effort = "none"
+	}
+	return &quietSession{effort: effort}
+}
+
+func (s *quietSession) step(calls []map[string]any) error {
+	s.turns = append(s.turns, chatTurn{Role: "assistant", ToolCalls: calls})
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": "deepseek-v4-pro", "messages": s.turns, "tools": lookupTools, "reasoning_effort": s.effort})
+}
+
 // A builder shared by two providers: a key DeepSeek does not know may be the
 // other one's, so it is not reported; a value DeepSeek rejects still is.
 type sharedRequest struct {
