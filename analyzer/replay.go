@@ -74,6 +74,40 @@ func toolsOfReplay(body *Value) {
 	}
 }
 
+// omitEmptyToolTurnContent removes the content of the assistant turns that call
+// tools where their Go type omits an empty content (go-openai's message, a
+// content,omitempty tag): the model's tool-call turns usually come back with no
+// text, and DeepSeek rejects an assistant message without its content key.
+func omitEmptyToolTurnContent(body *Value) {
+	if body == nil || body.Kind != Object {
+		return
+	}
+	messages, tools := body.member("messages"), body.member("tools")
+	if messages == nil || messages.Value.Kind != Array {
+		return
+	}
+	toolsSent := tools != nil && !tools.Maybe && (tools.Value.SomeElems || len(tools.Value.Elems) > 0)
+	for _, m := range messages.Value.Elems {
+		if m.Kind != Object || !(m.Replayed || isAssistant(m)) {
+			continue
+		}
+		calls, content := m.member("tool_calls"), m.member("content")
+		if calls == nil || calls.Maybe && !(m.Replayed && toolsSent) || content == nil || !content.OmitEmpty {
+			continue
+		}
+		if v := content.Value; v.Kind == Hole || v.Kind == String && v.Const == "" {
+			kept := m.Members[:0:0]
+			for _, k := range m.Members {
+				if k != content {
+					kept = append(kept, k)
+				}
+			}
+			m.Members = kept
+			m.Omitted = append(m.Omitted, content)
+		}
+	}
+}
+
 // jsonNameOf is the JSON key of the struct field a selector reads, or "".
 func jsonNameOf(pass *analysis.Pass, sel *ast.SelectorExpr) string {
 	s, ok := pass.TypesInfo.Selections[sel]

@@ -64,6 +64,7 @@ func (r *reporter) check(s *site, ep schema.Endpoint) {
 	r.site = s
 	defer func() { r.site = nil }()
 	toolsOfReplay(s.value)
+	omitEmptyToolTurnContent(s.value)
 	inst, index := instance(s.value)
 	violations, err := r.contract.Validate(ep, inst)
 	if err != nil {
@@ -287,6 +288,9 @@ func (r *reporter) report(v schema.Violation, n *node) {
 		"use":      a.Use,
 		"provider": a.Provider,
 	})
+	if m := omittedMember(v, at.value); m != nil {
+		msg += fmt.Sprintf("; the %s field omits an empty value, and a turn that only calls tools usually has no text", fieldName(m))
+	}
 	if r.site != nil {
 		msg = withSDKAdvice(msg, sdkUse(r.pass, r.site, rule.ID, key))
 	}
@@ -331,6 +335,9 @@ func (r *reporter) position(v schema.Violation, n *node, atKey bool) (token.Pos,
 			if n.member != nil && n.member.KeyPos.IsValid() {
 				pos, end = n.member.KeyPos, n.member.KeyEnd
 			}
+		}
+		if m := omittedMember(v, n.value); m != nil && m.KeyPos.IsValid() {
+			pos, end = m.KeyPos, m.KeyEnd // Content: reply, dropped when empty
 		}
 	}
 	if !r.inPackage(pos) && n.member != nil && r.inPackage(n.member.KeyPos) {
@@ -430,4 +437,28 @@ func withSDKAdvice(msg, use string) string {
 		msg = msg[:i]
 	}
 	return msg + "; " + use
+}
+
+// omittedMember is the member of an object a "required" violation finds missing
+// because its Go field omits it when empty (Value.Omitted), or nil.
+func omittedMember(v schema.Violation, obj *Value) *Member {
+	if v.Keyword != "required" {
+		return nil
+	}
+	for _, m := range obj.Omitted {
+		for _, k := range v.Missing {
+			if m.Key == strings.Trim(k, "'`\"") {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// fieldName names the Go field a member comes from, or its key.
+func fieldName(m *Member) string {
+	if m.Field != nil {
+		return m.Field.Name()
+	}
+	return m.Key
 }

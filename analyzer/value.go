@@ -36,6 +36,10 @@ type Value struct {
 	// Replayed marks the model's own message sent back in a tool loop
 	// (history = append(history, resp.Choices[0].Message), msg.ToParam()).
 	Replayed bool
+	// Omitted are members left out because their Go field omits an empty value and
+	// the run being checked sends it empty (a tool-call turn's content): a key
+	// reported missing is shown at the field that drops it.
+	Omitted []*Member
 	// SomeElems marks an array hole that holds elements on some run: the tools of a
 	// request that replays the model's tool calls (the model calls only tools it
 	// was given).

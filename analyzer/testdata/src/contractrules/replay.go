@@ -132,3 +132,62 @@ func chatTurn(r io.Reader, q string, tools []function) {
 		history = append(history, plainMessage{Role: "assistant", Content: resp.Choices[0].Message.Content})
 	}
 }
+
+// omitMessage keeps the reasoning but drops an empty content, as go-openai's
+// message does: a turn that only calls tools goes out without its content key.
+type omitMessage struct {
+	Role             string     `json:"role"`
+	Content          string     `json:"content,omitempty"` // want `messages\[\?\]: .*missing field .content.; the Content field omits an empty value.*\(DS106\)`
+	ReasoningContent string     `json:"reasoning_content,omitempty"`
+	ToolCalls        []toolCall `json:"tool_calls,omitempty"`
+	ToolCallID       string     `json:"tool_call_id,omitempty"`
+}
+
+type omitRequest struct { // want omitRequest:"deepseek:chat"
+	Model    string        `json:"model"`
+	Messages []omitMessage `json:"messages"`
+	Tools    []function    `json:"tools,omitempty"`
+}
+
+type omitResponse struct {
+	Choices []struct {
+		Message omitMessage `json:"message"`
+	} `json:"choices"`
+}
+
+func replayOmit(r io.Reader, q string) {
+	history := []omitMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, omitRequest{Model: "deepseek-flash", Messages: history, Tools: []function{lookupTool}})
+		var resp omitResponse
+		decode(r, &resp)
+		msg := resp.Choices[0].Message
+		history = append(history, omitMessage{Role: "assistant", Content: msg.Content, ReasoningContent: msg.ReasoningContent, ToolCalls: msg.ToolCalls}) // want `messages\[\?\]: .*missing field .content.*\(DS106\)`
+		for _, tc := range msg.ToolCalls {
+			history = append(history, omitMessage{Role: "tool", ToolCallID: tc.ID, Content: "ok"})
+		}
+	}
+}
+
+// The reply itself, replayed while tools are sent: the same empty content.
+func replayOmitReply(r io.Reader, q string) {
+	history := []omitMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, omitRequest{Model: "deepseek-flash", Messages: history, Tools: []function{lookupTool}})
+		var resp omitResponse
+		decode(r, &resp)
+		history = append(history, resp.Choices[0].Message) // reported at the Content field that drops the text
+	}
+}
+
+// Turns without tool calls carry the reply's text: the content is there.
+func chatOmit(r io.Reader, q string) {
+	history := []omitMessage{{Role: "user", Content: q}}
+	for i := 0; i < 4; i++ {
+		post(chatURL, omitRequest{Model: "deepseek-flash", Messages: history})
+		var resp omitResponse
+		decode(r, &resp)
+		history = append(history, omitMessage{Role: "assistant", Content: resp.Choices[0].Message.Content, ReasoningContent: resp.Choices[0].Message.ReasoningContent})
+		history = append(history, resp.Choices[0].Message)
+	}
+}

@@ -9,6 +9,7 @@ package goopenai
 import (
 	"context"
 	"encoding/json"
+	"strings"
 
 	_ "example.com/wire/internal/redirect"
 	openai "github.com/sashabaranov/go-openai"
@@ -18,6 +19,7 @@ var Cases = []func(context.Context) error{
 	Chat, FieldByField, Stream, StreamOptionsNonStreaming, StreamTrueNonStreaming,
 	FIMBeta, FIMNonBeta, ToolsStrictBeta, ToolsStrictNonBeta, ToolChoiceRequired,
 	ToolChoiceRequiredNoThinking, Vision, ReasoningEffort, Float32Temperature,
+	ToolTurnEmptyContent,
 }
 
 func client(base string) *openai.Client {
@@ -225,6 +227,24 @@ func Float32Temperature(ctx context.Context) error {
 		Messages:        []openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleUser, Content: "Hello"}},
 		Temperature:     0.7,
 		ReasoningEffort: openai.ReasoningEffortNone,
+	})
+	return err
+}
+
+// A tool loop's assistant turn carries the reply's text, which is empty when the
+// model only called tools: go-openai omits the empty content, a key DeepSeek
+// requires on assistant messages.
+// wire:expect DS106
+func ToolTurnEmptyContent(ctx context.Context) error {
+	reply := strings.TrimSpace(" ")
+	_, err := deepseek().CreateChatCompletion(ctx, openai.ChatCompletionRequest{
+		Model: "deepseek-flash",
+		Messages: []openai.ChatCompletionMessage{
+			{Role: openai.ChatMessageRoleUser, Content: "Weather in Paris?"},
+			{Role: openai.ChatMessageRoleAssistant, Content: reply, ReasoningContent: "Look it up.", ToolCalls: []openai.ToolCall{{ID: "c1", Type: openai.ToolTypeFunction, Function: openai.FunctionCall{Name: "weather", Arguments: "{}"}}}},
+			{Role: openai.ChatMessageRoleTool, ToolCallID: "c1", Content: "sunny"},
+		},
+		Tools: []openai.Tool{{Type: openai.ToolTypeFunction, Function: &openai.FunctionDefinition{Name: "weather", Parameters: weatherParams}}},
 	})
 	return err
 }
