@@ -41,6 +41,7 @@ type binder struct {
 	once      bool
 	signal    int8 // deepSeekSignal's memo: 1 yes, -1 no, 0 not yet known
 	decoded   map[*types.TypeName]bool
+	sendsTo   map[*types.Func][]int // urlParams' memo
 }
 
 func newBinder(pass *analysis.Pass, ins *inspector.Inspector, c *schema.Contract) *binder {

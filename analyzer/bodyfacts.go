@@ -218,6 +218,10 @@ func (r *reporter) checkImportedBodies(b *binder, rec *bodyRecorder) {
 			ep := schema.Endpoint(pb.Endpoint)
 			if len(pb.DestOrigins) > 0 {
 				class, anchor := r.importedDest(b, pf.Package, pb)
+				if class&toDeepSeek != 0 && class&toOther != 0 {
+					r.checkPerCall(b, pf.Package, pb)
+					continue
+				}
 				if anchor == nil || class&toOther != 0 {
 					continue // this package gives it no DeepSeek URL or client
 				}
@@ -282,7 +286,7 @@ func (r *reporter) rebuild(p portableValue, key string, shared bool, pkg *types.
 		var sups []supply
 		for _, sup := range r.supplies(obj) {
 			if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
-				sups = append(sups, supply{e, sup.fn})
+				sups = append(sups, supply{e, sup.fn, sup.call})
 			}
 		}
 		cands := r.constsOf(sups, fl)
@@ -349,6 +353,7 @@ func (r *reporter) constsOf(sups []supply, fl *flow) []*Value {
 type supply struct {
 	expr ast.Expr
 	fn   *ast.FuncDecl
+	call *ast.CallExpr // the call an argument is passed in, or nil
 }
 
 // supplies lists the arguments this package passes to a parameter of another
@@ -357,7 +362,16 @@ func (r *reporter) supplies(obj types.Object) []supply {
 	if r.supplied == nil {
 		r.supplied = r.indexSupplies()
 	}
-	return r.supplied[obj]
+	if r.onlyCall == nil {
+		return r.supplied[obj]
+	}
+	var out []supply
+	for _, s := range r.supplied[obj] {
+		if s.call == nil || s.call == r.onlyCall {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // indexSupplies records, in one walk of the package, every argument passed to
@@ -381,12 +395,12 @@ func (r *reporter) indexSupplies() map[types.Object][]supply {
 				for i, a := range n.Args {
 					if i < sig.Params().Len() && !(sig.Variadic() && i >= sig.Params().Len()-1) {
 						p := sig.Params().At(i)
-						out[p] = append(out[p], supply{a, encl})
+						out[p] = append(out[p], supply{a, encl, n})
 					}
 				}
 			case *ast.KeyValueExpr:
 				if id, ok := n.Key.(*ast.Ident); ok && foreign(info.Uses[id]) {
-					out[info.Uses[id]] = append(out[info.Uses[id]], supply{n.Value, encl})
+					out[info.Uses[id]] = append(out[info.Uses[id]], supply{n.Value, encl, nil})
 				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN {
@@ -394,7 +408,7 @@ func (r *reporter) indexSupplies() map[types.Object][]supply {
 				}
 				for i, lhs := range n.Lhs {
 					if obj := r.flow.target(lhs); foreign(obj) {
-						out[obj] = append(out[obj], supply{n.Rhs[i], encl})
+						out[obj] = append(out[obj], supply{n.Rhs[i], encl, nil})
 					}
 				}
 			}

@@ -32,7 +32,7 @@ func (r *reporter) suppliedElems(v *Value, p portableValue, pkg *types.Package, 
 		}
 		for _, sup := range r.supplies(obj) {
 			if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
-				sups = append(sups, supply{e, sup.fn})
+				sups = append(sups, supply{e, sup.fn, sup.call})
 			}
 		}
 		if f, _, _ := types.LookupFieldOrMethod(obj.Type(), true, obj.Pkg(), pf[1]); f != nil {
@@ -88,7 +88,7 @@ func (r *reporter) passOn(pb portableBody, pkg *types.Package, fl *flow) (portab
 			}
 			for _, sup := range r.supplies(obj) {
 				if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
-					sups = append(sups, supply{e, sup.fn}) // Params{History: history}
+					sups = append(sups, supply{e, sup.fn, sup.call}) // Params{History: history}
 					continue
 				}
 				// The whole argument is this package's parameter: its field is

@@ -40,6 +40,13 @@ func (b *binder) openDest(s *site) (origins, paths []string) {
 			from = append(from, b.flow.of(call.Args[i]).Origins...)
 			sends = true
 		}
+		for _, i := range b.urlParams(callee.Origin(), 0) {
+			if i < len(call.Args) {
+				// post(req, url): a helper of this package sends to its parameter.
+				from = append(from, b.flow.of(call.Args[i]).Origins...)
+				sends = true
+			}
+		}
 		if _, ok := sdks().Sends[name]; ok {
 			from = append(from, b.clientOrigins(call.Fun)...)
 			sends = true
@@ -65,6 +72,62 @@ func (b *binder) openDest(s *site) (origins, paths []string) {
 	sort.Strings(origins)
 	sort.Strings(paths)
 	return origins, paths
+}
+
+// urlParams lists the parameters of this package's function that it, or a helper
+// it calls, sends a request to (CreateChatCompletion(req, url, key) posts to url).
+func (b *binder) urlParams(fn *types.Func, depth int) []int {
+	fd := b.flow.decls[fn]
+	if fd == nil || fd.Body == nil || depth > 2 {
+		return nil
+	}
+	if ps, ok := b.sendsTo[fn]; ok {
+		return ps
+	}
+	if b.sendsTo == nil {
+		b.sendsTo = map[*types.Func][]int{}
+	}
+	b.sendsTo[fn] = nil // a recursive call adds nothing
+	params := paramsOf(fn)
+	var out []int
+	add := func(arg ast.Expr) {
+		from := b.flow.of(arg).Origins
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+			if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				from = append(from, v) // the parameter itself, whatever its callers pass
+			}
+		}
+		for _, o := range from {
+			for i, p := range params {
+				if o == p {
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		callee := calleeFunc(b.pass, call)
+		if callee == nil {
+			return true
+		}
+		if i, ok := requestURLArg()[funcName(callee.Origin())]; ok && i < len(call.Args) {
+			add(call.Args[i])
+		}
+		if callee.Pkg() == b.pass.Pkg && callee.Origin() != fn {
+			for _, i := range b.urlParams(callee.Origin(), depth+1) {
+				if i < len(call.Args) {
+					add(call.Args[i])
+				}
+			}
+		}
+		return true
+	})
+	b.sendsTo[fn] = out
+	return out
 }
 
 // urlNamed lists this package's exported string fields and parameters of exported
@@ -170,4 +233,36 @@ func (r *reporter) importedDest(b *binder, pkg *types.Package, body portableBody
 		}
 	}
 	return class, anchor
+}
+
+// checkPerCall checks, one call at a time, a body whose importer passes it
+// DeepSeek's URL in some calls and other hosts' in others
+// (AIScan("deepseek-chat", deepSeekURL, …) beside AIScan("qwen-plus", qwenURL, …)):
+// each call that gives it only DeepSeek's URL is checked with that call's values.
+func (r *reporter) checkPerCall(b *binder, pkg *types.Package, pb portableBody) {
+	calls := map[*ast.CallExpr]bool{}
+	var order []*ast.CallExpr
+	for _, path := range pb.DestOrigins {
+		obj, err := objectpath.Object(pkg, objectpath.Path(path))
+		if err != nil {
+			continue
+		}
+		for _, sup := range r.supplies(obj) {
+			if sup.call != nil && !calls[sup.call] {
+				calls[sup.call] = true
+				order = append(order, sup.call)
+			}
+		}
+	}
+	defer func() { r.onlyCall, r.anchor, r.sender = nil, nil, "" }()
+	for _, call := range order {
+		r.onlyCall = call
+		class, anchor := r.importedDest(b, pkg, pb)
+		if anchor == nil || class&toOther != 0 || class&toDeepSeek == 0 {
+			continue
+		}
+		body := r.rebuild(pb.Body, "", pb.Shared, pkg, b.flow, map[string][]*Value{})
+		r.anchor, r.sender = anchor, pb.Sender
+		r.check(&site{value: body, shared: pb.Shared}, b.endpointFor(body, class))
+	}
 }

@@ -28,6 +28,7 @@ type reporter struct {
 	anchor       *Value                    // where this package sends that body to DeepSeek
 	sharedType   bool                      // the type being checked is built by a shared builder
 	supplied     map[types.Object][]supply // what this package gives other packages' objects
+	onlyCall     *ast.CallExpr             // when set, supplies passed in other calls are left out
 	// elsewhereFields are the fields of payload types this package also sends to
 	// other providers.
 	elsewhereFields map[*types.Var]bool
