@@ -11,7 +11,7 @@ func Detect(provider, prompt string) error { // want Detect:"deepseek:chat\\+oth
 		url := "https://api.moonshot.cn/v1/chat/completions"
 		return scanlib.Scan(model, url, prompt)
 	case "deepseek":
-		model := "deepseek-chat" // want `model: model "deepseek-chat" was retired.*built by scanlib.Scan.*\(DS102\)`
+		model := "deepseek-chat"                              // want `model: model "deepseek-chat" was retired.*built by scanlib.Scan.*\(DS102\)`
 		url := "https://api.deepseek.com/v1/chat/completions" // want `temperature: DeepSeek ignores temperature in thinking mode.*built by scanlib.Scan.*\(DS504\)`
 		return scanlib.Scan(model, url, prompt)
 	case "qwen":
