@@ -196,10 +196,39 @@ func (l *lowerer) optionCall(call *ast.CallExpr) *Value {
 		if obj, ok := l.pass.TypesInfo.Uses[id].(*types.Var); ok && l.locals[obj] != nil {
 			if ctor := l.optionConstructor(l.locals[obj].def); ctor != nil {
 				if i, ok := oc.Constructors[funcName(calleeFunc(l.pass, ctor))]; ok && i <= len(ctor.Args) {
-					apply(ctor.Args[i:])
-					ctorSeen = !ctor.Ellipsis.IsValid()
+					args, all := l.optionArgs(ctor, i)
+					apply(args)
+					ctorSeen = all
 				}
 			}
+		}
+	} else if ctors := l.fieldConstructors(client); len(ctors) == 1 {
+		args, all := l.optionArgs(ctors[0], oc.Constructors[funcName(calleeFunc(l.pass, ctors[0]))])
+		apply(args)
+		ctorSeen = all
+	} else if len(ctors) > 1 {
+		// Several providers' clients in one field (p.llm = openai.New(…) in each
+		// provider's Init): the models they are built with are candidates, judged
+		// where they name DeepSeek's; their other options are not shown.
+		var models []*Value
+		for _, ctor := range ctors {
+			args, _ := l.optionArgs(ctor, oc.Constructors[funcName(calleeFunc(l.pass, ctor))])
+			for _, a := range args {
+				if opt, ok := ast.Unparen(a).(*ast.CallExpr); ok && len(opt.Args) == 1 && oc.Keys[funcName(calleeFunc(l.pass, opt))] == "model" {
+					mv := l.expr(opt.Args[0])
+					models = append(models, mv)
+					models = append(models, mv.Cands...)
+				}
+			}
+		}
+		h := &Value{Kind: Hole, Types: []string{"string"}, Pos: call.Pos(), End: call.End()}
+		for _, m := range models {
+			if m.Kind == String {
+				h.Cands = append(h.Cands, m)
+			}
+		}
+		if len(h.Cands) > 0 {
+			v.set(&Member{Key: "model", KeyPos: call.Pos(), KeyEnd: call.End(), Value: h})
 		}
 	}
 	if !ctorSeen {
@@ -795,4 +824,79 @@ func (l *lowerer) optionConstructor(e ast.Expr) *ast.CallExpr {
 		return nil
 	}
 	return inner
+}
+
+// fieldConstructors lists the SDK constructor calls whose clients this package
+// stores in the field a send is made on (p.llm = llm, with llm := openai.New(…)
+// in a provider's Init).
+func (l *lowerer) fieldConstructors(client ast.Expr) []*ast.CallExpr {
+	sel, ok := ast.Unparen(client).(*ast.SelectorExpr)
+	if !ok || l.flow == nil {
+		return nil
+	}
+	s := l.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || s.Obj().Pkg() != l.pass.Pkg {
+		return nil
+	}
+	var out []*ast.CallExpr
+	var follow func(e ast.Expr, depth int)
+	follow = func(e ast.Expr, depth int) {
+		if depth > 3 {
+			return
+		}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := l.pass.TypesInfo.Uses[id].(*types.Var); ok && isLocalTo(v) {
+				for _, a := range l.flow.assignsOf(v) {
+					if a.index <= 0 && !a.fromCall {
+						follow(a.expr, depth+1)
+					}
+				}
+			}
+			return
+		}
+		if ctor := l.optionConstructor(e); ctor != nil {
+			out = append(out, ctor)
+		}
+	}
+	for _, a := range l.flow.assignsOf(s.Obj()) {
+		if a.index <= 0 && !a.fromCall {
+			follow(a.expr, 0)
+		}
+	}
+	return out
+}
+
+// optionArgs lists a constructor's option arguments from index i, expanding a
+// spread local slice (opts := []openai.Option{…}; opts = append(opts, …);
+// openai.New(opts...)); all reports whether every option is shown.
+func (l *lowerer) optionArgs(ctor *ast.CallExpr, i int) (args []ast.Expr, all bool) {
+	if i > len(ctor.Args) {
+		return nil, false
+	}
+	args = ctor.Args[i:]
+	if !ctor.Ellipsis.IsValid() || len(args) == 0 || l.flow == nil {
+		return args, !ctor.Ellipsis.IsValid()
+	}
+	id, ok := ast.Unparen(args[len(args)-1]).(*ast.Ident)
+	v, _ := l.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v == nil || !isLocalTo(v) {
+		return args[:len(args)-1], false
+	}
+	args = args[:len(args)-1:len(args)-1]
+	all = true
+	for _, a := range l.flow.assignsOf(v) {
+		switch x := ast.Unparen(a.expr).(type) {
+		case *ast.CompositeLit:
+			args = append(args, x.Elts...)
+		case *ast.CallExpr:
+			if fn, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && fn.Name == "append" && !x.Ellipsis.IsValid() && len(x.Args) > 1 {
+				args = append(args, x.Args[1:]...) // an option added on some path
+				continue
+			}
+			all = false
+		default:
+			all = false
+		}
+	}
+	return args, all
 }

@@ -66,3 +66,44 @@ func Taglines(ctx context.Context, product string) (string, error) { // want Tag
 	other, _ := groq.Call(ctx, product, llms.WithSeed(7), llms.WithPresencePenalty(0.5))
 	return old + fresh + other, nil
 }
+
+// Providers that keep their langchaingo client in a shared base and build it in
+// Init from an options slice: the DeepSeek provider's fallback model is judged,
+// the OpenAI provider's is OpenAI's.
+type baseProvider struct{ llm llms.Model }
+
+func (p *baseProvider) Call(ctx context.Context, prompt string) (string, error) {
+	return llms.GenerateFromSinglePrompt(ctx, p.llm, prompt)
+}
+
+type deepSeekProvider struct{ baseProvider }
+
+func (p *deepSeekProvider) Init(model, key string) error { // want Init:"deepseek:chat"
+	if model == "" {
+		model = "deepseek-chat" // want `model: model "deepseek-chat" was retired.*\(DS102\)`
+	}
+	opts := []openai.Option{openai.WithModel(model), openai.WithBaseURL("https://api.deepseek.com/v1")}
+	if key != "" {
+		opts = append(opts, openai.WithToken(key))
+	}
+	llm, err := openai.New(opts...)
+	if err != nil {
+		return err
+	}
+	p.llm = llm
+	return nil
+}
+
+type openAIProvider struct{ baseProvider }
+
+func (p *openAIProvider) Init(model string) error {
+	if model == "" {
+		model = "gpt-4o-mini"
+	}
+	llm, err := openai.New(openai.WithModel(model))
+	if err != nil {
+		return err
+	}
+	p.llm = llm
+	return nil
+}
