@@ -882,7 +882,7 @@ func (l *lowerer) optionArgs(ctor *ast.CallExpr, i int) (args []ast.Expr, all bo
 	if !ok || v == nil || !isLocalTo(v) {
 		return args[:len(args)-1], false
 	}
-	args = args[:len(args)-1:len(args)-1]
+	args = args[: len(args)-1 : len(args)-1]
 	all = true
 	for _, a := range l.flow.assignsOf(v) {
 		switch x := ast.Unparen(a.expr).(type) {
