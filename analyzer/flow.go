@@ -724,22 +724,7 @@ func (f *flow) structLiterals(e ast.Expr, depth int) ([]*ast.CompositeLit, bool)
 		}
 		return out, true
 	case *ast.Ident:
-		v, ok := f.pass.TypesInfo.Uses[x].(*types.Var)
-		if !ok || !isLocalTo(v) || f.opaque[v] || len(f.assigns[v]) == 0 {
-			return nil, false
-		}
-		var out []*ast.CompositeLit
-		for _, a := range f.assigns[v] {
-			if a.index > 0 || a.fromCall {
-				return nil, false
-			}
-			lits, ok := f.structLiterals(a.expr, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, lits...)
-		}
-		return out, true
+		return f.assignedLiterals(x, depth, f.structLiterals)
 	case *ast.CallExpr:
 		return f.returnedLiterals(x, depth, f.structLiterals)
 	}
@@ -757,26 +742,31 @@ func (f *flow) sliceLiterals(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) 
 			return []*ast.CompositeLit{x}, true
 		}
 	case *ast.Ident:
-		v, ok := f.pass.TypesInfo.Uses[x].(*types.Var)
-		if !ok || !isLocalTo(v) || f.opaque[v] || len(f.assigns[v]) == 0 {
-			return nil, false
-		}
-		var out []*ast.CompositeLit
-		for _, a := range f.assigns[v] {
-			if a.index > 0 || a.fromCall {
-				return nil, false
-			}
-			lits, ok := f.sliceLiterals(a.expr, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, lits...)
-		}
-		return out, true
+		return f.assignedLiterals(x, depth, f.sliceLiterals)
 	case *ast.CallExpr:
 		return f.returnedLiterals(x, depth, f.sliceLiterals)
 	}
 	return nil, false
+}
+
+// assignedLiterals follows a local the function assigns only literals.
+func (f *flow) assignedLiterals(x *ast.Ident, depth int, of func(ast.Expr, int) ([]*ast.CompositeLit, bool)) ([]*ast.CompositeLit, bool) {
+	v, ok := f.pass.TypesInfo.Uses[x].(*types.Var)
+	if !ok || !isLocalTo(v) || f.opaque[v] || len(f.assigns[v]) == 0 {
+		return nil, false
+	}
+	var out []*ast.CompositeLit
+	for _, a := range f.assigns[v] {
+		if a.index > 0 || a.fromCall {
+			return nil, false
+		}
+		lits, ok := of(a.expr, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, lits...)
+	}
+	return out, true
 }
 
 // returnedLiterals follows a call of this package's function to the literals its
