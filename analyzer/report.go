@@ -29,6 +29,7 @@ type reporter struct {
 	sharedType   bool                      // the type being checked is built by a shared builder
 	supplied     map[types.Object][]supply // what this package gives other packages' objects
 	onlyCall     *ast.CallExpr             // when set, supplies passed in other calls are left out
+	ep           schema.Endpoint           // the endpoint of the site being checked
 	// elsewhereFields are the fields of payload types this package also sends to
 	// other providers.
 	elsewhereFields map[*types.Var]bool
@@ -62,8 +63,8 @@ func newReporter(pass *analysis.Pass, c *schema.Contract, cfg *Config) *reporter
 // check validates one site against an endpoint's schema and records what the code
 // shows to be wrong.
 func (r *reporter) check(s *site, ep schema.Endpoint) {
-	r.site = s
-	defer func() { r.site = nil }()
+	r.site, r.ep = s, ep
+	defer func() { r.site, r.ep = nil, "" }()
 	toolsOfReplay(s.value)
 	omitEmptyToolTurnContent(s.value)
 	inst, index := instance(s.value)
@@ -190,12 +191,71 @@ func (r *reporter) certain(v schema.Violation, n *node, index map[string]*node) 
 		// that sends it, the rule holds (if opts.Usage { body["stream_options"] = … }).
 		at := strings.Split(strings.TrimPrefix(reportedInstance(v), c.Instance+"/"), "/")
 		for _, p := range r.contract.ConditionPaths(c.If) {
-			if !known(base.value, p, at) {
+			if !known(base.value, p, at) && !r.eitherWay(v, index, base.value, p) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// eitherWay reports whether a violation holds whether or not a key set on one
+// path only is sent, when that key is all the condition does not know
+// (thinking: {type: enabled} set on one branch: thinking is on either way).
+func (r *reporter) eitherWay(v schema.Violation, index map[string]*node, base *Value, path []string) bool {
+	root := index[""]
+	if root == nil || r.ep == "" {
+		return false
+	}
+	var maybe *Member
+	var parent *Value
+	var rest []string
+	cur := base
+	for i, step := range path {
+		if cur.Kind != Object || cur.Nullable || step == "*" {
+			return false
+		}
+		m := cur.member(step)
+		if m == nil {
+			if cur.Open {
+				return false
+			}
+			break
+		}
+		if m.Maybe {
+			if maybe != nil {
+				return false // one such key at a time
+			}
+			maybe, parent, rest = m, cur, path[i+1:]
+		}
+		cur = m.Value
+	}
+	if maybe == nil || !known(maybe.Value, rest, nil) {
+		return false
+	}
+	holds := func() bool {
+		inst, _ := instance(root.value)
+		got, err := r.contract.Validate(r.ep, inst)
+		if err != nil {
+			return false
+		}
+		for _, g := range got {
+			if g.Rule == v.Rule && reportedInstance(g) == reportedInstance(v) {
+				return true
+			}
+		}
+		return false
+	}
+	saved := parent.Members
+	defer func() { parent.Members = saved }()
+	kept := make([]*Member, 0, len(saved))
+	for _, m := range saved {
+		if m != maybe {
+			kept = append(kept, m)
+		}
+	}
+	parent.Members = kept
+	return holds() // absent; present is the violation being checked
 }
 
 // presence reports whether a violation is of a schema no value satisfies (false,

@@ -409,3 +409,23 @@ func Resume(q string) error { // want Resume:"deepseek:chat"
 	s = savedChat{Model: "deepseek-chat", Title: "draft"}
 	return post("https://api.deepseek.com/chat/completions", chatRequest{Model: "deepseek-flash", Messages: append(s.Messages, message{Role: "user", Content: q})})
 }
+
+// Thinking turned on explicitly on one path and left at its default (on) on the
+// other: temperature has no effect either way.
+func AskMaybeThinking(deep bool, q string) error { // want AskMaybeThinking:"deepseek:chat"
+	body := map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}, "temperature": 0.3} // want `temperature: DeepSeek ignores temperature in thinking mode.*\(DS504\)`
+	if deep {
+		body["thinking"] = map[string]any{"type": "enabled"}
+	}
+	return post("https://api.deepseek.com/chat/completions", body)
+}
+
+// Thinking turned off on one path: on the other it is on, so the temperature is
+// ignored only sometimes, and the code may mean the off path.
+func AskMaybeQuiet(quiet bool, q string) error { // want AskMaybeQuiet:"deepseek:chat"
+	body := map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}, "temperature": 0.3}
+	if quiet {
+		body["thinking"] = map[string]any{"type": "disabled"}
+	}
+	return post("https://api.deepseek.com/chat/completions", body)
+}
