@@ -46,6 +46,8 @@ type flow struct {
 	responseKeys map[string]bool
 	// fieldExits memoizes where the values held in a struct field go (sinks.go).
 	fieldExits map[*types.Var]exit
+	// otherReturns memoizes otherProviderReturns.
+	otherReturns map[*types.Func]map[*ast.ReturnStmt]bool
 }
 
 // assigned is one expression given to an object. Fields of a call's result (a, b :=
@@ -268,6 +270,26 @@ func (f *flow) indexNode(n ast.Node, fn *types.Func, called, escaped map[*types.
 	case *ast.BinaryExpr:
 		// x == C or x != C: C marks "unset" for x (a flag default of
 		// math.MaxInt the code replaces), so it is not a value x is sent with.
+		if n.Op == token.LSS || n.Op == token.LEQ || n.Op == token.GTR || n.Op == token.GEQ {
+			// x >= 0 or x < 0 guarding a flag whose default is -1: a negative
+			// default marks "unset".
+			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				tv := info.Types[pair[1]]
+				if tv.Value == nil || tv.Value.Kind() != constant.Int && tv.Value.Kind() != constant.Float || constant.Sign(tv.Value) < 0 {
+					continue
+				}
+				x := ast.Unparen(pair[0])
+				if star, ok := x.(*ast.StarExpr); ok {
+					x = star.X
+				}
+				if obj := f.target(x); obj != nil {
+					if f.sentinels[obj] == nil {
+						f.sentinels[obj] = map[string]bool{}
+					}
+					f.sentinels[obj][negativeSentinel] = true
+				}
+			}
+		}
 		if n.Op == token.EQL || n.Op == token.NEQ {
 			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 				tv := info.Types[pair[1]]
@@ -473,7 +495,7 @@ func (f *flow) object(obj types.Object, bind map[*types.Var]ast.Expr, depth int)
 	if sent := f.sentinels[obj]; len(sent) > 0 {
 		kept := out.Consts[:0:0]
 		for _, c := range out.Consts {
-			if sent[constKey(c)] {
+			if sent[constKey(c)] || sent[negativeSentinel] && isNegative(c) {
 				out.Unknown = true
 				continue
 			}
@@ -569,8 +591,11 @@ func (f *flow) result(call *ast.CallExpr, index int, depth int) cands {
 	if len(rets) == 0 {
 		return cands{Unknown: true}
 	}
+	other := f.otherProviderReturns(fn)
 	for _, r := range rets {
 		switch {
+		case other[r]:
+			out.Unknown = true // case "openai": return "gpt-4o": that provider's value
 		case len(r.Results) == fn.Signature().Results().Len() && index < len(r.Results):
 			out = out.union(f.eval(r.Results[index], bind, depth+1))
 		default:
@@ -788,4 +813,61 @@ func (f *flow) returnedLiterals(call *ast.CallExpr, depth int, of func(ast.Expr,
 		out = append(out, lits...)
 	}
 	return out, true
+}
+
+// negativeSentinel marks, among an object's sentinels, that it is compared with a
+// non-negative bound (x >= 0): its negative constants mean "unset".
+const negativeSentinel = "<0"
+
+// isNegative reports whether a constant is a negative number.
+func isNegative(v *Value) bool {
+	n, ok := v.Const.(json.Number)
+	if !ok {
+		return false
+	}
+	f, err := n.Float64()
+	return err == nil && f < 0
+}
+
+// otherProviderReturns lists the return statements of a function that sit in a
+// switch case naming only other providers (case ProviderOpenAI: return
+// ModelGPT5): what the function returns for another provider is not DeepSeek's.
+func (f *flow) otherProviderReturns(fn *types.Func) map[*ast.ReturnStmt]bool {
+	if m, ok := f.otherReturns[fn]; ok {
+		return m
+	}
+	out := map[*ast.ReturnStmt]bool{}
+	if f.otherReturns == nil {
+		f.otherReturns = map[*types.Func]map[*ast.ReturnStmt]bool{}
+	}
+	f.otherReturns[fn] = out
+	decl := f.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return out
+	}
+	var cases []*ast.CaseClause
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CaseClause:
+			if len(n.List) == 0 {
+				return true
+			}
+			for _, e := range n.List {
+				if !f.namesOtherProvider(e) {
+					return true
+				}
+			}
+			cases = append(cases, n)
+		case *ast.ReturnStmt:
+			for _, c := range cases {
+				if c.Pos() <= n.Pos() && n.End() <= c.End() {
+					out[n] = true
+				}
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -429,3 +429,21 @@ func AskMaybeQuiet(quiet bool, q string) error { // want AskMaybeQuiet:"deepseek
 	}
 	return post("https://api.deepseek.com/chat/completions", body)
 }
+
+// A flag whose default -1 means "not given": the code sends the flag only when it
+// is at least 0. A default outside the range that is sent is still reported.
+var (
+	temperatureFlag = flag.Float64("temperature", -1, "sampling temperature")
+	topPFlag        = flag.Float64("top-p", 1.5, "nucleus sampling") // want `top_p: DeepSeek rejects 1\.5.*\(DS105\)`
+)
+
+func AskWithFlags(q string) error { // want AskWithFlags:"deepseek:chat"
+	body := map[string]any{"model": "deepseek-flash", "messages": []message{{Role: "user", Content: q}}, "thinking": map[string]any{"type": "disabled"}}
+	t := 0.7
+	if *temperatureFlag >= 0 {
+		t = *temperatureFlag
+	}
+	body["temperature"] = t
+	body["top_p"] = *topPFlag
+	return post("https://api.deepseek.com/chat/completions", body)
+}

@@ -202,3 +202,29 @@ func (c *catalogClient) Ask(q string) error { // want Ask:"deepseek:chat"
 }
 
 func ListAll() []modelInfo { return append(deepSeekModels(), openAIModels()...) }
+
+// A provider type's default model: only the DeepSeek case is DeepSeek's, though
+// none of the names is a current DeepSeek model.
+type providerKind string
+
+const (
+	kindOpenAI   providerKind = "openai"
+	kindClaude   providerKind = "claude"
+	kindDeepSeek providerKind = "deepseek"
+)
+
+func (k providerKind) defaultModel() string {
+	switch k {
+	case kindOpenAI:
+		return "gpt-5.2"
+	case kindClaude:
+		return "claude-opus-4-5"
+	case kindDeepSeek:
+		return "deepseek-v3.2" // want `model: DeepSeek rejects model "deepseek-v3.2".*\(DS101\)`
+	}
+	return ""
+}
+
+func AskKind(k providerKind, q string) error { // want AskKind:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": k.defaultModel(), "messages": []message{{Role: "user", Content: q}}})
+}
