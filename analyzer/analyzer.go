@@ -280,7 +280,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	r.checkImportedBodies(bind, bodies)
 	bodies.export(pass)
 	exportConstFacts(pass)
-	exportFieldConsts(pass, ins, bind.boundPayloadTypes())
+	exportFieldConsts(pass, ins, bind.flow, bind.boundPayloadTypes())
 	r.flush()
 	return nil, nil
 }

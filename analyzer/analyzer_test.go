@@ -19,7 +19,7 @@ func TestAnalyzer(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, pkg)
 		})
 	}
-	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain", "dsclient", "dsapp", "compat", "dsprov", "oaiprov", "multillm", "multiapp", "registry", "baseclient", "dsprovider", "dsuser", "multicli", "sessions", "sessionapp", "rolelib", "roleapp", "histlib", "histmid", "histapp", "scanlib", "scanapp"} {
+	for _, pkg := range []string{"silent", "suppress", "app", "llm", "oai", "flow", "flowmain", "dsclient", "dsapp", "compat", "dsprov", "oaiprov", "multillm", "multiapp", "registry", "baseclient", "dsprovider", "dsuser", "multicli", "sessions", "sessionapp", "rolelib", "roleapp", "histlib", "histmid", "histapp", "scanlib", "scanapp", "envconfig", "envclient"} {
 		t.Run(pkg, func(t *testing.T) {
 			t.Parallel()
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, pkg)

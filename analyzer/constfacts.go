@@ -76,6 +76,11 @@ func constFactOf(info *types.Info, e ast.Expr) *constFact {
 	if v == nil {
 		return nil
 	}
+	return constFactOfValue(v)
+}
+
+// constFactOfValue is the fact for a constant Value.
+func constFactOfValue(v *Value) *constFact {
 	switch c := v.Const.(type) {
 	case string:
 		return &constFact{Kind: String, Text: c}
@@ -138,7 +143,7 @@ func (f *fieldConstsFact) String() string {
 // constants naming DeepSeek that this package assigns to it.
 // Fields of the payload types this package binds are left out: their values are
 // checked here, where they are written (checkFields).
-func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, bound []*types.TypeName) {
+func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, bound []*types.TypeName) {
 	info := pass.TypesInfo
 	payloadField := map[*types.Var]bool{}
 	for _, tn := range bound {
@@ -149,31 +154,55 @@ func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, bound []*t
 		}
 	}
 	found := map[*types.Var][]constFact{}
-	add := func(field types.Object, e ast.Expr) {
+	addFact := func(field types.Object, f *constFact) {
 		v, ok := field.(*types.Var)
 		if !ok || !v.IsField() || !v.Exported() || v.Pkg() != pass.Pkg || payloadField[v] {
 			return
 		}
-		f := constFactOf(info, e)
 		if f == nil || f.Kind != String || !containsFold(f.Text, "deepseek") || slices.Contains(found[v], *f) {
 			return
 		}
 		found[v] = append(found[v], *f)
 	}
-	// Assignments only: a literal's values are its own site's, checked where it is
-	// sent; a fallback assigned later is what a loader hands its callers.
-	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node) {
-		as := n.(*ast.AssignStmt)
-		if len(as.Lhs) != len(as.Rhs) {
-			return
+	add := func(field types.Object, e ast.Expr) { addFact(field, constFactOf(info, e)) }
+	// Assignments, and the literals of a loader's config (a payload type's literal
+	// is its own site's, checked where it is sent): a fallback assigned later, or
+	// Config{Model: getEnv("DEEPSEEK_MODEL", "deepseek-chat")}, is what a loader
+	// hands its callers.
+	ins.WithStack([]ast.Node{(*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
 		}
-		for i, lhs := range as.Lhs {
-			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-					add(s.Obj(), as.Rhs[i])
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+						add(s.Obj(), n.Rhs[i])
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if inTable(info, stack) {
+				return true // a row of a catalog or test table, not a loader's default
+			}
+			if lit, ok := stack[len(stack)-2].(*ast.CompositeLit); ok && payloadShapedType(pass, info.TypeOf(lit), lit) {
+				return true // a request's (or saved session's) own literal: its site's
+			}
+			if id, ok := n.Key.(*ast.Ident); ok && !testFileOf(pass, n.Pos()) {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					for _, c := range fl.of(n.Value).Consts {
+						if cf := constFactOfValue(c); cf != nil {
+							addFact(f, cf)
+						}
+					}
 				}
 			}
 		}
+		return true
 	})
 	for v, consts := range found {
 		pass.ExportObjectFact(v, &fieldConstsFact{Consts: consts})
@@ -198,4 +227,20 @@ func (f *flow) importedFieldConsts(obj types.Object, e ast.Expr) []*Value {
 		}
 	}
 	return out
+}
+
+// inTable reports whether a node sits in an element of a slice, array or map
+// literal: a row of a table.
+func inTable(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		lit, ok := stack[i].(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		switch info.TypeOf(lit).Underlying().(type) {
+		case *types.Slice, *types.Array, *types.Map:
+			return true
+		}
+	}
+	return false
 }

@@ -261,7 +261,10 @@ func (l *lowerer) packageVar(v *types.Var) *Value {
 }
 
 // testFile reports whether pos is in a _test.go file.
-func (l *lowerer) testFile(pos token.Pos) bool {
-	f := l.pass.Fset.File(pos)
+func (l *lowerer) testFile(pos token.Pos) bool { return testFileOf(l.pass, pos) }
+
+// testFileOf reports whether pos is in a _test.go file.
+func testFileOf(pass *analysis.Pass, pos token.Pos) bool {
+	f := pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }

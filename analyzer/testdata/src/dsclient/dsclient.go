@@ -75,7 +75,7 @@ func Describe(model ModelType) string { return "model " + string(model) }
 
 // Hosted is a client whose host its users may change; it defaults to DeepSeek.
 type Hosted struct { // want Hosted:"deepseek:chat"
-	BaseURL string
+	BaseURL string // want BaseURL:"fieldconsts:https://api.deepseek.com"
 	log     logger
 }
 

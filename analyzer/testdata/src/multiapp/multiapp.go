@@ -5,8 +5,8 @@ package multiapp
 import "multillm"
 
 type Role struct {
-	Provider    multillm.Provider
-	Model       string  // want Model:`sinks:model@chat\(shared\)`
+	Provider    multillm.Provider // want Provider:"fieldconsts:deepseek"
+	Model       string  // want Model:`sinks:model@chat\(shared\)` Model:"fieldconsts:deepseek-chat"
 	Temperature float64 // want Temperature:`sinks:temperature@chat\(shared\)`
 }
 
