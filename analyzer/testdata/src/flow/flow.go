@@ -111,8 +111,8 @@ func AskCtx(ctx context.Context, q string) error { // want AskCtx:"deepseek:chat
 
 // A package-level default configuration copied into the request.
 type Config struct { // want Config:"deepseek:chat"
-	Model       string // want Model:"sinks:model@chat" Model:"fieldconsts:deepseek-flash"
-	URL         string // want URL:"fieldconsts:https://api.deepseek.com/chat/completions"
+	Model       string  // want Model:"sinks:model@chat" Model:"fieldconsts:deepseek-flash"
+	URL         string  // want URL:"fieldconsts:https://api.deepseek.com/chat/completions"
 	Temperature float64 // want Temperature:"sinks:temperature@chat"
 }
 

@@ -6,8 +6,8 @@ import "multillm"
 
 type Role struct {
 	Provider    multillm.Provider // want Provider:"fieldconsts:deepseek"
-	Model       string  // want Model:`sinks:model@chat\(shared\)` Model:"fieldconsts:deepseek-chat"
-	Temperature float64 // want Temperature:`sinks:temperature@chat\(shared\)`
+	Model       string            // want Model:`sinks:model@chat\(shared\)` Model:"fieldconsts:deepseek-chat"
+	Temperature float64           // want Temperature:`sinks:temperature@chat\(shared\)`
 }
 
 var (

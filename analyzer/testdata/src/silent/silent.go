@@ -99,7 +99,7 @@ func decode(data []byte) (*ChatResponse, error) {
 // A config struct with a model field is not a request.
 type Config struct { // want Config:"deepseek:chat"
 	Model            string  `json:"model"` // want Model:"fieldconsts:deepseek-chat"
-	URL              string  `json:"url"` // want URL:"fieldconsts:https://api.deepseek.com"
+	URL              string  `json:"url"`   // want URL:"fieldconsts:https://api.deepseek.com"
 	FrequencyPenalty float64 `json:"frequency_penalty"`
 }
 
