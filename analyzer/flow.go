@@ -675,8 +675,58 @@ func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth in
 // provider's, whatever request reads the table.
 func (f *flow) namesOtherProvider(key ast.Expr) bool {
 	tv := f.pass.TypesInfo.Types[key]
-	return tv.Value != nil && tv.Value.Kind() == constant.String && f.providers[strings.ToLower(constant.StringVal(tv.Value))]
+	if tv.Value == nil {
+		return false
+	}
+	if tv.Value.Kind() == constant.String {
+		return f.providers[strings.ToLower(constant.StringVal(tv.Value))]
+	}
+	// An enum constant (ProviderOpenAI ProviderType = iota) names its provider
+	// in its identifier.
+	var id *ast.Ident
+	switch k := ast.Unparen(key).(type) {
+	case *ast.Ident:
+		id = k
+	case *ast.SelectorExpr:
+		id = k.Sel
+	}
+	if id == nil {
+		return false
+	}
+	name := strings.ToLower(id.Name)
+	if strings.Contains(name, "deepseek") {
+		return false
+	}
+	for _, word := range identWords(id.Name) {
+		if f.providers[word] {
+			return true
+		}
+	}
+	for p := range f.providers {
+		if len(p) >= 5 && strings.Contains(name, p) {
+			return true // ProviderOpenAI: "openai" across two words
+		}
+	}
+	return false
 }
+
+// identWords splits a Go identifier into its lower-case words (ProviderOpenAI:
+// provider, open, ai; KIND_GEMINI: kind, gemini).
+func identWords(name string) []string {
+	var words []string
+	start := 0
+	for i := 1; i <= len(name); i++ {
+		if i == len(name) || name[i] == '_' || isUpper(name[i]) && !isUpper(name[i-1]) {
+			if w := strings.Trim(name[start:i], "_"); w != "" {
+				words = append(words, strings.ToLower(w))
+			}
+			start = i
+		}
+	}
+	return words
+}
+
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 // literalField reads a field of a value every path of which the package shows as
 // a struct literal (a catalog's first entry, a constructor's result): the values

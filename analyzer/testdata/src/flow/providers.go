@@ -228,3 +228,28 @@ func (k providerKind) defaultModel() string {
 func AskKind(k providerKind, q string) error { // want AskKind:"deepseek:chat"
 	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": k.defaultModel(), "messages": []message{{Role: "user", Content: q}}})
 }
+
+// The same switch over an enum of providers.
+type providerEnum int
+
+const (
+	enumOpenAI providerEnum = iota
+	enumGemini
+	enumDeepSeek
+)
+
+func (k providerEnum) defaultModel() string {
+	switch k {
+	case enumOpenAI:
+		return "gpt-5.2"
+	case enumGemini:
+		return "gemini-3-flash"
+	case enumDeepSeek:
+		return "deepseek-v3.2" // want `model: DeepSeek rejects model "deepseek-v3.2".*\(DS101\)`
+	}
+	return ""
+}
+
+func AskEnum(k providerEnum, q string) error { // want AskEnum:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", map[string]any{"model": k.defaultModel(), "messages": []message{{Role: "user", Content: q}}})
+}
