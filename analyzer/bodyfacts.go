@@ -360,13 +360,15 @@ type supply struct {
 // package's function, or the values it writes to that package's field or variable.
 func (r *reporter) supplies(obj types.Object) []supply {
 	if r.supplied == nil {
+		r.ifaceArgs = map[ifaceParam][]ifaceSupply{}
 		r.supplied = r.indexSupplies()
 	}
+	all := append(r.supplied[obj][:len(r.supplied[obj]):len(r.supplied[obj])], r.interfaceSupplies(obj)...)
 	if r.onlyCall == nil {
-		return r.supplied[obj]
+		return all
 	}
 	var out []supply
-	for _, s := range r.supplied[obj] {
+	for _, s := range all {
 		if s.call == nil || s.call == r.onlyCall {
 			out = append(out, s)
 		}
@@ -388,6 +390,14 @@ func (r *reporter) indexSupplies() map[types.Object][]supply {
 				encl = n
 			case *ast.CallExpr:
 				callee := calleeFunc(r.pass, n)
+				if callee != nil && isInterfaceMethod(callee) {
+					// p.ChatSync(ctx, msgs) on an interface: the arguments of any
+					// implementation's method (interfaceSupplies).
+					for i, a := range n.Args {
+						k := ifaceParam{callee.Name(), i}
+						r.ifaceArgs[k] = append(r.ifaceArgs[k], ifaceSupply{callee.Signature().Recv().Type(), supply{a, encl, n}})
+					}
+				}
 				if callee == nil || !foreign(callee) {
 					return true
 				}
@@ -414,6 +424,46 @@ func (r *reporter) indexSupplies() map[types.Object][]supply {
 			}
 			return true
 		})
+	}
+	return out
+}
+
+// ifaceParam is a parameter of an interface method, by method name and index.
+type ifaceParam struct {
+	method string
+	index  int
+}
+
+// ifaceSupply is an argument passed to an interface method, with the interface.
+type ifaceSupply struct {
+	iface types.Type
+	supply
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// interfaceSupplies lists the arguments this package passes, through an interface
+// the method's type implements, to a parameter of another package's method
+// (a.config.Provider.ChatSync(ctx, messages) reaching (*DeepSeekProvider).ChatSync).
+func (r *reporter) interfaceSupplies(obj types.Object) []supply {
+	p, ok := obj.(*types.Var)
+	if !ok || p.Pkg() == nil || p.Pkg() == r.pass.Pkg || len(r.ifaceArgs) == 0 {
+		return nil
+	}
+	fn, i := paramOwner(p)
+	if fn == nil || fn.Signature().Recv() == nil || isInterfaceMethod(fn) {
+		return nil
+	}
+	recv := fn.Signature().Recv().Type()
+	var out []supply
+	for _, is := range r.ifaceArgs[ifaceParam{fn.Name(), i}] {
+		iface, _ := is.iface.Underlying().(*types.Interface)
+		if iface != nil && (types.Implements(recv, iface) || types.Implements(types.NewPointer(deref(recv)), iface)) {
+			out = append(out, is.supply)
+		}
 	}
 	return out
 }

@@ -22,14 +22,15 @@ type reporter struct {
 	files    map[*token.File]*ast.File
 
 	typesChecked map[*types.TypeName]bool
-	flow         *flow                     // nil: every declared field may be set
-	site         *site                     // the site being checked, for SDK-specific advice
-	sender       string                    // the function of another package that builds the body
-	anchor       *Value                    // where this package sends that body to DeepSeek
-	sharedType   bool                      // the type being checked is built by a shared builder
-	supplied     map[types.Object][]supply // what this package gives other packages' objects
-	onlyCall     *ast.CallExpr             // when set, supplies passed in other calls are left out
-	ep           schema.Endpoint           // the endpoint of the site being checked
+	flow         *flow                        // nil: every declared field may be set
+	site         *site                        // the site being checked, for SDK-specific advice
+	sender       string                       // the function of another package that builds the body
+	anchor       *Value                       // where this package sends that body to DeepSeek
+	sharedType   bool                         // the type being checked is built by a shared builder
+	supplied     map[types.Object][]supply    // what this package gives other packages' objects
+	onlyCall     *ast.CallExpr                // when set, supplies passed in other calls are left out
+	ifaceArgs    map[ifaceParam][]ifaceSupply // arguments passed to interface methods
+	ep           schema.Endpoint              // the endpoint of the site being checked
 	// elsewhereFields are the fields of payload types this package also sends to
 	// other providers.
 	elsewhereFields map[*types.Var]bool

@@ -52,3 +52,14 @@ func viaMiddle(q string, calls []histlib.ToolCall) {
 	hist = append(hist, histlib.Message{Role: "assistant", ToolCalls: calls}) // want `.*reasoning_content.*\(DS204\)`
 	histmid.Ask(q, hist, []any{tools[0]})
 }
+
+// chatter is any client: the loop reaches histlib's through the interface.
+type chatter interface {
+	Chat(msgs []histlib.Message, tools []histlib.Tool) (*histlib.Response, error)
+}
+
+func loopAny(c chatter, q string, calls []histlib.ToolCall) {
+	msgs := []histlib.Message{{Role: "user", Content: q}}
+	msgs = append(msgs, histlib.Message{Role: "assistant", ToolCalls: calls}) // want `.*reasoning_content.*\(DS204\)`
+	c.Chat(msgs, tools)
+}
