@@ -165,7 +165,7 @@ func (b *binder) modelsOf(v *Value) (deepseek, other bool) {
 		if c.Kind != String {
 			continue
 		}
-		if b.models[c.Const.(string)] {
+		if b.models[c.Const.(string)] && !c.ForOther {
 			deepseek = true
 		} else {
 			other = true

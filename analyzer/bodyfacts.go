@@ -339,7 +339,7 @@ func (r *reporter) constsOf(sups []supply, fl *flow) []*Value {
 	var out []*Value
 	for _, sup := range sups {
 		for _, c := range fl.of(sup.expr).Consts {
-			if !isZero(c) && r.inPackage(c.Pos) {
+			if !isZero(c) && !c.ForOther && r.inPackage(c.Pos) {
 				out = append(out, c)
 			}
 		}

@@ -28,6 +28,9 @@ func (r *reporter) checkCandidates(s *site, ep schema.Endpoint, index map[string
 			mixed = mixed || r.deepseekModel(c)
 		}
 		for _, c := range saved.Cands {
+			if c.ForOther {
+				continue // another provider's case or entry
+			}
 			if (s.shared || mixed) && !r.deepseekModel(c) && !c.NamesDeepSeek {
 				continue // a value for another provider (a switch over providers)
 			}

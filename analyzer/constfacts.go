@@ -144,6 +144,9 @@ func (f *fieldConstsFact) String() string {
 // Fields of the payload types this package binds are left out: their values are
 // checked here, where they are written (checkFields).
 func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, bound []*types.TypeName) {
+	if sdkPackages()[pass.Pkg.Path()] {
+		return // an SDK's own defaults are in sdks.json, with what overrides them
+	}
 	info := pass.TypesInfo
 	payloadField := map[*types.Var]bool{}
 	for _, tn := range bound {
@@ -154,16 +157,22 @@ func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, 
 		}
 	}
 	found := map[*types.Var][]constFact{}
-	addFact := func(field types.Object, f *constFact) {
+	fromLiteral := map[*types.Var][]constFact{}
+	others := map[*types.Var]bool{} // fields this package also gives other providers' values
+	addTo := func(into map[*types.Var][]constFact, field types.Object, f *constFact) {
 		v, ok := field.(*types.Var)
-		if !ok || !v.IsField() || !v.Exported() || v.Pkg() != pass.Pkg || payloadField[v] {
+		if !ok || !v.IsField() || !v.Exported() || v.Pkg() != pass.Pkg || payloadField[v] || f == nil || f.Kind != String || f.Text == "" {
 			return
 		}
-		if f == nil || f.Kind != String || !containsFold(f.Text, "deepseek") || slices.Contains(found[v], *f) {
+		if !containsFold(f.Text, "deepseek") {
+			others[v] = true
 			return
 		}
-		found[v] = append(found[v], *f)
+		if !slices.Contains(into[v], *f) {
+			into[v] = append(into[v], *f)
+		}
 	}
+	addFact := func(field types.Object, f *constFact) { addTo(found, field, f) }
 	add := func(field types.Object, e ast.Expr) { addFact(field, constFactOf(info, e)) }
 	// Assignments, and the literals of a loader's config (a payload type's literal
 	// is its own site's, checked where it is sent): a fallback assigned later, or
@@ -195,8 +204,8 @@ func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, 
 			if id, ok := n.Key.(*ast.Ident); ok && !testFileOf(pass, n.Pos()) {
 				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
 					for _, c := range fl.of(n.Value).Consts {
-						if cf := constFactOfValue(c); cf != nil {
-							addFact(f, cf)
+						if cf := constFactOfValue(c); cf != nil && !c.ForOther {
+							addTo(fromLiteral, f, cf)
 						}
 					}
 				}
@@ -204,6 +213,19 @@ func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, 
 		}
 		return true
 	})
+	// A literal's value is a default only where the field is DeepSeek's alone
+	// (DeepseekEndpoint): in a config many providers fill (APIBase, Model), the
+	// DeepSeek entry says nothing of what an importer's request reads.
+	for v, consts := range fromLiteral {
+		if others[v] {
+			continue
+		}
+		for _, c := range consts {
+			if !slices.Contains(found[v], c) {
+				found[v] = append(found[v], c)
+			}
+		}
+	}
 	for v, consts := range found {
 		pass.ExportObjectFact(v, &fieldConstsFact{Consts: consts})
 	}

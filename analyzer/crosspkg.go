@@ -347,7 +347,7 @@ func fieldValue(pass *analysis.Pass, fl *flow, arg ast.Expr, field string) ast.E
 func (rec sinkRecorder) checkSinkValue(r *reporter, fl *flow, e ast.Expr, s sink) {
 	c := fl.of(e)
 	for _, v := range c.Consts {
-		if s.Shared && !r.namesDeepSeek(v, s.Key) {
+		if v.ForOther || s.Shared && !r.namesDeepSeek(v, s.Key) {
 			continue // one provider's value among several
 		}
 		r.checkConst(v, s.Key, schema.Endpoint(s.Endpoint))

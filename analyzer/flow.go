@@ -594,10 +594,12 @@ func (f *flow) result(call *ast.CallExpr, index int, depth int) cands {
 	other := f.otherProviderReturns(fn)
 	for _, r := range rets {
 		switch {
-		case other[r]:
-			out.Unknown = true // case "openai": return "gpt-4o": that provider's value
 		case len(r.Results) == fn.Signature().Results().Len() && index < len(r.Results):
-			out = out.union(f.eval(r.Results[index], bind, depth+1))
+			c := f.eval(r.Results[index], bind, depth+1)
+			if other[r] {
+				c.Consts = forOther(c.Consts) // case "openai": return "gpt-4o"
+			}
+			out = out.union(c)
 		default:
 			out.Unknown = true // a bare return of named results, or a tuple call
 		}
@@ -663,8 +665,12 @@ func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth in
 		return out
 	}
 	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok && !f.namesOtherProvider(kv.Key) {
-			out.Consts = append(out.Consts, f.eval(kv.Value, bind, depth+1).Consts...)
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			consts := f.eval(kv.Value, bind, depth+1).Consts
+			if f.namesOtherProvider(kv.Key) {
+				consts = forOther(consts)
+			}
+			out.Consts = append(out.Consts, consts...)
 		}
 	}
 	return out
@@ -919,5 +925,16 @@ func (f *flow) otherProviderReturns(fn *types.Func) map[*ast.ReturnStmt]bool {
 		}
 		return true
 	})
+	return out
+}
+
+// forOther marks constants another provider's case or entry gives.
+func forOther(consts []*Value) []*Value {
+	out := make([]*Value, len(consts))
+	for i, c := range consts {
+		v := *c
+		v.ForOther = true
+		out[i] = &v
+	}
 	return out
 }

@@ -173,7 +173,7 @@ func (l *lowerer) followed(e ast.Expr) *Value {
 		h.Origins, h.ParamFields = c.Origins, c.ParamFields
 		return h
 	}
-	if len(c.Consts) == 1 && !c.Unknown && !ptr {
+	if len(c.Consts) == 1 && !c.Unknown && !ptr && !c.Consts[0].ForOther {
 		v := *c.Consts[0]
 		v.Via, v.ViaEnd = e.Pos(), e.End()
 		if l.testFile(v.Via) && !l.testFile(v.Pos) {

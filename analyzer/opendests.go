@@ -256,6 +256,9 @@ func (r *reporter) checkPerCall(b *binder, pkg *types.Package, pb portableBody) 
 	}
 	defer func() { r.onlyCall, r.anchor, r.sender = nil, nil, "" }()
 	for _, call := range order {
+		if !r.destShown(b, pkg, pb, call) {
+			continue // a URL the call takes from elsewhere (a config field many providers fill)
+		}
 		r.onlyCall = call
 		class, anchor := r.importedDest(b, pkg, pb)
 		if anchor == nil || class&toOther != 0 || class&toDeepSeek == 0 {
@@ -265,4 +268,27 @@ func (r *reporter) checkPerCall(b *binder, pkg *types.Package, pb portableBody) 
 		r.anchor, r.sender = anchor, pb.Sender
 		r.check(&site{value: body, shared: pb.Shared}, b.endpointFor(body, class))
 	}
+}
+
+// destShown reports whether a call gives the builder's URL parameters only
+// constants: the call itself, not a shared config, says where the body goes.
+func (r *reporter) destShown(b *binder, pkg *types.Package, pb portableBody, call *ast.CallExpr) bool {
+	shown := false
+	for _, path := range pb.DestOrigins {
+		obj, err := objectpath.Object(pkg, objectpath.Path(path))
+		if err != nil {
+			continue
+		}
+		for _, sup := range r.supplied[obj] {
+			if sup.call != call {
+				continue
+			}
+			c := b.flow.of(sup.expr)
+			if c.Unknown || len(c.Consts) == 0 {
+				return false
+			}
+			shown = true
+		}
+	}
+	return shown
 }

@@ -33,6 +33,10 @@ type Value struct {
 	// NamesDeepSeek marks a candidate an importer wrote in a literal that names
 	// DeepSeek, for a value several providers read: it is DeepSeek's.
 	NamesDeepSeek bool
+	// ForOther marks a constant the code gives another provider (a switch case or
+	// map entry under its name): it still says where a value may go, but it is
+	// never judged as DeepSeek's.
+	ForOther bool
 	// Replayed marks the model's own message sent back in a tool loop
 	// (history = append(history, resp.Choices[0].Message), msg.ToParam()).
 	Replayed bool

@@ -5,9 +5,9 @@ package multiapp
 import "multillm"
 
 type Role struct {
-	Provider    multillm.Provider // want Provider:"fieldconsts:deepseek"
-	Model       string            // want Model:`sinks:model@chat\(shared\)` Model:"fieldconsts:deepseek-chat"
-	Temperature float64           // want Temperature:`sinks:temperature@chat\(shared\)`
+	Provider    multillm.Provider
+	Model       string  // want Model:`sinks:model@chat\(shared\)`
+	Temperature float64 // want Temperature:`sinks:temperature@chat\(shared\)`
 }
 
 var (
