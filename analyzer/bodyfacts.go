@@ -453,6 +453,18 @@ func (r *reporter) interfaceSupplies(obj types.Object) []supply {
 	if !ok || p.Pkg() == nil || p.Pkg() == r.pass.Pkg || len(r.ifaceArgs) == 0 {
 		return nil
 	}
+	if memo, ok := r.ifaceMemo[p]; ok {
+		return memo
+	}
+	out := r.computeInterfaceSupplies(p)
+	if r.ifaceMemo == nil {
+		r.ifaceMemo = map[*types.Var][]supply{}
+	}
+	r.ifaceMemo[p] = out
+	return out
+}
+
+func (r *reporter) computeInterfaceSupplies(p *types.Var) []supply {
 	fn, i := paramOwner(p)
 	if fn == nil || fn.Signature().Recv() == nil || isInterfaceMethod(fn) {
 		return nil

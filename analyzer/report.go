@@ -30,6 +30,7 @@ type reporter struct {
 	supplied     map[types.Object][]supply    // what this package gives other packages' objects
 	onlyCall     *ast.CallExpr                // when set, supplies passed in other calls are left out
 	ifaceArgs    map[ifaceParam][]ifaceSupply // arguments passed to interface methods
+	ifaceMemo    map[*types.Var][]supply      // interfaceSupplies' memo
 	ep           schema.Endpoint              // the endpoint of the site being checked
 	// elsewhereFields are the fields of payload types this package also sends to
 	// other providers.
