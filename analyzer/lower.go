@@ -131,6 +131,11 @@ func (l *lowerer) elementSources(h *Value, e ast.Expr) {
 	if l.flow == nil || h.jsonType() != "array" {
 		return
 	}
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return // a call's or index's result: not where a caller's list arrives
+	}
 	c := l.flow.of(e)
 	h.Origins, h.ParamFields = c.Origins, c.ParamFields
 }
