@@ -447,3 +447,21 @@ func AskWithFlags(q string) error { // want AskWithFlags:"deepseek:chat"
 	body["top_p"] = *topPFlag
 	return post("https://api.deepseek.com/chat/completions", body)
 }
+
+// A client behind an interface of the package, with one adapter that only
+// forwards the request: the request is not changed after it is built.
+type chatAPI interface {
+	Send(req *chatRequest) error
+}
+
+type realAPI struct{}
+
+func (realAPI) Send(req *chatRequest) error { // want Send:"deepseek:chat"
+	return post("https://api.deepseek.com/chat/completions", req)
+}
+
+func AskThroughAPI(api chatAPI, q string) error {
+	req := &chatRequest{Model: "deepseek-flash", Messages: []message{{Role: "user", Content: q}}, Temperature: 0.3} // want `temperature: DeepSeek ignores temperature in thinking mode.*\(DS504\)`
+	op := func() error { return api.Send(req) }
+	return op()
+}
