@@ -19,21 +19,11 @@ import (
 // turns a tool loop here appends to the conversation it passes
 // (params.History = append(params.History, assistantTurn); client.Chat(history)).
 func (r *reporter) suppliedElems(v *Value, p portableValue, pkg *types.Package, fl *flow, supplied map[string][]*Value) {
-	var sups []supply
-	for _, path := range p.Origins {
-		if obj, err := objectpath.Object(pkg, objectpath.Path(path)); err == nil {
-			sups = append(sups, r.supplies(obj)...)
-		}
-	}
+	sups, _ := r.originSupplies(p, pkg, fl)
 	for _, pf := range p.ParamFields {
 		obj, err := objectpath.Object(pkg, objectpath.Path(pf[0]))
 		if err != nil {
 			continue
-		}
-		for _, sup := range r.supplies(obj) {
-			if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
-				sups = append(sups, supply{e, sup.fn, sup.call})
-			}
 		}
 		if f, _, _ := types.LookupFieldOrMethod(obj.Type(), true, obj.Pkg(), pf[1]); f != nil {
 			sups = append(sups, r.supplies(f)...) // what this package writes to the field itself
@@ -75,30 +65,15 @@ func (r *reporter) passOn(pb portableBody, pkg *types.Package, fl *flow) (portab
 	walk = func(p portableValue) portableValue {
 		out := p
 		out.Origins, out.ParamFields, out.Members, out.Elems = nil, nil, nil, nil
-		var sups []supply
-		for _, path := range p.Origins {
-			if obj, err := objectpath.Object(pkg, objectpath.Path(path)); err == nil {
-				sups = append(sups, r.supplies(obj)...)
-			}
-		}
-		for _, pf := range p.ParamFields {
-			obj, err := objectpath.Object(pkg, objectpath.Path(pf[0]))
-			if err != nil {
-				continue
-			}
-			for _, sup := range r.supplies(obj) {
-				if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
-					sups = append(sups, supply{e, sup.fn, sup.call}) // Params{History: history}
-					continue
-				}
-				// The whole argument is this package's parameter: its field is
-				// read at the same name.
-				for _, o := range fl.of(sup.expr).Origins {
-					if !o.IsField() && o.Pkg() == r.pass.Pkg {
-						if path, err := objectpath.For(o); err == nil {
-							out.ParamFields = append(out.ParamFields, [2]string{string(path), pf[1]})
-							moved = true
-						}
+		sups, whole := r.originSupplies(p, pkg, fl)
+		for _, w := range whole {
+			// The whole argument is this package's parameter: its field is read
+			// at the same name.
+			for _, o := range fl.of(w.arg.expr).Origins {
+				if !o.IsField() && o.Pkg() == r.pass.Pkg {
+					if path, err := objectpath.For(o); err == nil {
+						out.ParamFields = append(out.ParamFields, [2]string{string(path), w.field})
+						moved = true
 					}
 				}
 			}
@@ -135,4 +110,36 @@ func (r *reporter) passOn(pb portableBody, pkg *types.Package, fl *flow) (portab
 	}
 	pb.Body = walk(pb.Body)
 	return pb, moved
+}
+
+// fieldArg is an argument passed whole for a parameter whose field a body reads.
+type fieldArg struct {
+	arg   supply
+	field string
+}
+
+// originSupplies lists what this package gives a portable hole's origins: the
+// arguments and values for each parameter or exported field, and for each field
+// of a parameter the argument's value for it (Params{History: history}), or,
+// when the argument is not such a literal, the argument whole.
+func (r *reporter) originSupplies(p portableValue, pkg *types.Package, fl *flow) (sups []supply, whole []fieldArg) {
+	for _, path := range p.Origins {
+		if obj, err := objectpath.Object(pkg, objectpath.Path(path)); err == nil {
+			sups = append(sups, r.supplies(obj)...)
+		}
+	}
+	for _, pf := range p.ParamFields {
+		obj, err := objectpath.Object(pkg, objectpath.Path(pf[0]))
+		if err != nil {
+			continue
+		}
+		for _, sup := range r.supplies(obj) {
+			if e := fieldValue(r.pass, fl, sup.expr, pf[1]); e != nil {
+				sups = append(sups, supply{e, sup.fn, sup.call})
+			} else {
+				whole = append(whole, fieldArg{sup, pf[1]})
+			}
+		}
+	}
+	return sups, whole
 }

@@ -202,7 +202,8 @@ func exportFieldConsts(pass *analysis.Pass, ins *inspector.Inspector, fl *flow, 
 				return true // a request's (or saved session's) own literal: its site's
 			}
 			if id, ok := n.Key.(*ast.Ident); ok && !testFileOf(pass, n.Pos()) {
-				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+				// Only a field a fact may go on is worth following its value for.
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() && f.Exported() && f.Pkg() == pass.Pkg && !payloadField[f] && isString(f.Type()) {
 					for _, c := range fl.of(n.Value).Consts {
 						if cf := constFactOfValue(c); cf != nil && !c.ForOther {
 							addTo(fromLiteral, f, cf)

@@ -269,45 +269,22 @@ func (f *flow) indexNode(n ast.Node, fn *types.Func, called, escaped map[*types.
 		}
 	case *ast.BinaryExpr:
 		// x == C or x != C: C marks "unset" for x (a flag default of
-		// math.MaxInt the code replaces), so it is not a value x is sent with.
-		if n.Op == token.LSS || n.Op == token.LEQ || n.Op == token.GTR || n.Op == token.GEQ {
-			// x >= 0 or x < 0 guarding a flag whose default is -1: a negative
-			// default marks "unset".
-			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-				tv := info.Types[pair[1]]
-				if tv.Value == nil || tv.Value.Kind() != constant.Int && tv.Value.Kind() != constant.Float || constant.Sign(tv.Value) < 0 {
-					continue
-				}
-				x := ast.Unparen(pair[0])
-				if star, ok := x.(*ast.StarExpr); ok {
-					x = star.X
-				}
-				if obj := f.target(x); obj != nil {
-					if f.sentinels[obj] == nil {
-						f.sentinels[obj] = map[string]bool{}
-					}
-					f.sentinels[obj][negativeSentinel] = true
-				}
+		// math.MaxInt the code replaces), so it is not a value x is sent with;
+		// x >= 0 guarding a flag whose default is -1 marks negatives "unset".
+		for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+			key := sentinelKey(n.Op, info.Types[pair[1]])
+			if key == "" {
+				continue
 			}
-		}
-		if n.Op == token.EQL || n.Op == token.NEQ {
-			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-				tv := info.Types[pair[1]]
-				if tv.Value == nil {
-					continue
+			x := ast.Unparen(pair[0])
+			if star, ok := x.(*ast.StarExpr); ok {
+				x = star.X
+			}
+			if obj := f.target(x); obj != nil {
+				if f.sentinels[obj] == nil {
+					f.sentinels[obj] = map[string]bool{}
 				}
-				x := ast.Unparen(pair[0])
-				if star, ok := x.(*ast.StarExpr); ok {
-					x = star.X
-				}
-				if obj := f.target(x); obj != nil {
-					if f.sentinels[obj] == nil {
-						f.sentinels[obj] = map[string]bool{}
-					}
-					if v := constValue(tv.Value, tv.Type); v != nil {
-						f.sentinels[obj][constKey(v)] = true
-					}
-				}
+				f.sentinels[obj][key] = true
 			}
 		}
 	}
@@ -674,6 +651,25 @@ func (f *flow) mapValue(x *ast.IndexExpr, bind map[*types.Var]ast.Expr, depth in
 		}
 	}
 	return out
+}
+
+// sentinelKey is what comparing a value with the constant c marks as "unset":
+// the constant itself (x == C), negative numbers (x >= 0), or nothing.
+func sentinelKey(op token.Token, c types.TypeAndValue) string {
+	if c.Value == nil {
+		return ""
+	}
+	switch op {
+	case token.EQL, token.NEQ:
+		if v := constValue(c.Value, c.Type); v != nil {
+			return constKey(v)
+		}
+	case token.LSS, token.LEQ, token.GTR, token.GEQ:
+		if k := c.Value.Kind(); (k == constant.Int || k == constant.Float) && constant.Sign(c.Value) >= 0 {
+			return negativeSentinel
+		}
+	}
+	return ""
 }
 
 // negativeSentinel marks, among an object's sentinels, that it is compared with a

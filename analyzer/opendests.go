@@ -36,16 +36,9 @@ func (b *binder) openDest(s *site) (origins, paths []string) {
 			return true
 		}
 		name := funcName(callee.Origin())
-		if i, ok := requestURLArg()[name]; ok && i < len(call.Args) {
-			from = append(from, b.flow.of(call.Args[i]).Origins...)
+		for _, arg := range b.urlArgs(call, callee) {
+			from = append(from, b.flow.of(arg).Origins...)
 			sends = true
-		}
-		for _, i := range b.urlParams(callee.Origin(), 0) {
-			if i < len(call.Args) {
-				// post(req, url): a helper of this package sends to its parameter.
-				from = append(from, b.flow.of(call.Args[i]).Origins...)
-				sends = true
-			}
 		}
 		if _, ok := sdks().Sends[name]; ok {
 			from = append(from, b.clientOrigins(call.Fun)...)
@@ -74,11 +67,28 @@ func (b *binder) openDest(s *site) (origins, paths []string) {
 	return origins, paths
 }
 
+// urlArgs lists the arguments of a call that are URLs a request goes to: an
+// HTTP request's URL, or what a helper of this package posts to (post(req, url)).
+func (b *binder) urlArgs(call *ast.CallExpr, callee *types.Func) []ast.Expr {
+	var out []ast.Expr
+	if i, ok := requestURLArg()[funcName(callee.Origin())]; ok && i < len(call.Args) {
+		out = append(out, call.Args[i])
+	}
+	if callee.Pkg() == b.pass.Pkg {
+		for _, i := range b.urlParams(callee.Origin()) {
+			if i < len(call.Args) {
+				out = append(out, call.Args[i])
+			}
+		}
+	}
+	return out
+}
+
 // urlParams lists the parameters of this package's function that it, or a helper
 // it calls, sends a request to (CreateChatCompletion(req, url, key) posts to url).
-func (b *binder) urlParams(fn *types.Func, depth int) []int {
+func (b *binder) urlParams(fn *types.Func) []int {
 	fd := b.flow.decls[fn]
-	if fd == nil || fd.Body == nil || depth > 2 {
+	if fd == nil || fd.Body == nil {
 		return nil
 	}
 	if ps, ok := b.sendsTo[fn]; ok {
@@ -90,21 +100,6 @@ func (b *binder) urlParams(fn *types.Func, depth int) []int {
 	b.sendsTo[fn] = nil // a recursive call adds nothing
 	params := paramsOf(fn)
 	var out []int
-	add := func(arg ast.Expr) {
-		from := b.flow.of(arg).Origins
-		if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
-			if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				from = append(from, v) // the parameter itself, whatever its callers pass
-			}
-		}
-		for _, o := range from {
-			for i, p := range params {
-				if o == p {
-					out = append(out, i)
-				}
-			}
-		}
-	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -114,13 +109,18 @@ func (b *binder) urlParams(fn *types.Func, depth int) []int {
 		if callee == nil {
 			return true
 		}
-		if i, ok := requestURLArg()[funcName(callee.Origin())]; ok && i < len(call.Args) {
-			add(call.Args[i])
-		}
-		if callee.Pkg() == b.pass.Pkg && callee.Origin() != fn {
-			for _, i := range b.urlParams(callee.Origin(), depth+1) {
-				if i < len(call.Args) {
-					add(call.Args[i])
+		for _, arg := range b.urlArgs(call, callee) {
+			from := b.flow.of(arg).Origins
+			if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+				if v, ok := b.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					from = append(from, v) // the parameter itself, whatever its callers pass
+				}
+			}
+			for _, o := range from {
+				for i, p := range params {
+					if o == p {
+						out = append(out, i)
+					}
 				}
 			}
 		}
